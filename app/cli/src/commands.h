@@ -1,0 +1,15 @@
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace sbx::cli {
+
+struct CommandContext;
+
+// One function per top-level subcommand; each adds itself to the app.
+void addVersionCommand(CLI::App& app, CommandContext& context);
+void addWorkspaceCommand(CLI::App& app, CommandContext& context);
+
+}  // namespace sbx::cli

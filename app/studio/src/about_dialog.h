@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QDialog>
+
+// Version, purpose, and the licenses of the libraries the studio is built on.
+class AboutDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit AboutDialog(QWidget* parent = nullptr);
+};

@@ -1,0 +1,300 @@
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+
+#include "about_dialog.h"
+#include "document_tab.h"
+#include "explorer_dock.h"
+#include "log_bridge.h"
+#include "log_model.h"
+#include "log_panel.h"
+#include "overview_page.h"
+#include "preferences_dialog.h"
+#include "shortcuts_dialog.h"
+#include "studio_settings.h"
+#include "theme.h"
+#include "workspace_controller.h"
+#include "workspace_tree_model.h"
+
+MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log,
+                       WorkspaceController& workspaces, QWidget* parent)
+    : QMainWindow(parent),
+      settings_(settings),
+      log_(log),
+      workspaces_(workspaces),
+      logModel_(new LogModel(20000, this)),
+      logBridge_(new LogBridge(log, *logModel_, this)),
+      explorer_(new ExplorerDock(this)),
+      logPanel_(new LogPanel(*logModel_, this)),
+      tabs_(new QTabWidget(this)),
+      workspaceLabel_(new QLabel(this)) {
+    setObjectName(QStringLiteral("window.main"));
+    setWindowTitle(tr("Signalbox"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/signalbox.svg")));
+    setDockNestingEnabled(true);
+
+    addDockWidget(Qt::LeftDockWidgetArea, explorer_);
+    auto* logDock = new QDockWidget(tr("Application Log"), this);
+    logDock->setObjectName(QStringLiteral("dock.log"));
+    logDock->setWidget(logPanel_);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({explorer_}, {280}, Qt::Horizontal);
+    resizeDocks({logDock}, {200}, Qt::Vertical);
+
+    tabs_->setDocumentMode(true);
+    tabs_->setTabsClosable(true);
+    tabs_->setMovable(true);
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (tabs_->widget(index) != overview_) {
+            tabs_->widget(index)->deleteLater();
+            tabs_->removeTab(index);
+        }
+    });
+    setCentralWidget(tabs_);
+    statusBar()->addPermanentWidget(workspaceLabel_);
+
+    createMenus();
+    overview_ = new OverviewPage(newWorkspaceAction_, openWorkspaceAction_, this);
+    tabs_->addTab(overview_, tr("Overview"));
+    // The overview is the window's home; it has no close button.
+    tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+
+    connect(explorer_, &ExplorerDock::fileActivated, this, &MainWindow::openDocument);
+    connect(&workspaces_, &WorkspaceController::workspaceChanged, this,
+            &MainWindow::onWorkspaceChanged);
+    connect(&workspaces_, &WorkspaceController::recentWorkspacesChanged, this,
+            &MainWindow::rebuildRecentMenu);
+
+    resize(1280, 800);
+    defaultState_ = saveState();
+    restoreGeometry(settings_.windowGeometry());
+    restoreState(settings_.windowState());
+    rebuildRecentMenu();
+    onWorkspaceChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::addAction(QMenu* menu, const QString& objectName, const QString& text,
+                               const QKeySequence& shortcut) {
+    auto* action = menu->addAction(text);
+    action->setObjectName(objectName);
+    action->setShortcut(shortcut);
+    return action;
+}
+
+void MainWindow::createMenus() {
+    createFileMenu();
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    connect(addAction(edit, QStringLiteral("action.edit.preferences"), tr("&Preferences…"),
+                      QKeySequence(Qt::CTRL | Qt::Key_Comma)),
+            &QAction::triggered, this, &MainWindow::showPreferences);
+    createViewMenu();
+    createHelpMenu();
+}
+
+void MainWindow::createFileMenu() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    newWorkspaceAction_ = addAction(file, QStringLiteral("action.file.newWorkspace"),
+                                    tr("&New Workspace…"), QKeySequence::New);
+    connect(newWorkspaceAction_, &QAction::triggered, this, &MainWindow::newWorkspace);
+    openWorkspaceAction_ = addAction(file, QStringLiteral("action.file.openWorkspace"),
+                                     tr("&Open Workspace…"), QKeySequence::Open);
+    connect(openWorkspaceAction_, &QAction::triggered, this, &MainWindow::openWorkspace);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("menu.file.recent"));
+    file->addSeparator();
+    connect(addAction(file, QStringLiteral("action.file.closeTab"), tr("&Close Tab"),
+                      QKeySequence::Close),
+            &QAction::triggered, this, &MainWindow::closeCurrentTab);
+    file->addSeparator();
+    auto* quit = addAction(file, QStringLiteral("action.file.quit"), tr("&Quit"),
+                           QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createViewMenu() {
+    auto* view = menuBar()->addMenu(tr("&View"));
+    for (auto* dock : findChildren<QDockWidget*>()) {
+        auto* toggle = dock->toggleViewAction();
+        toggle->setObjectName(QStringLiteral("action.view.") + dock->objectName());
+        toggle->setShortcut(dock == explorer_ ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)
+                                              : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+        view->addAction(toggle);
+    }
+    view->addSeparator();
+    darkThemeAction_ = addAction(view, QStringLiteral("action.view.darkTheme"), tr("&Dark Theme"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    darkThemeAction_->setCheckable(true);
+    darkThemeAction_->setChecked(settings_.theme() == Theme::Dark);
+    connect(darkThemeAction_, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    connect(addAction(view, QStringLiteral("action.view.resetLayout"), tr("&Reset Layout"),
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)),
+            &QAction::triggered, this, &MainWindow::restoreLayout);
+}
+
+void MainWindow::createHelpMenu() {
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    connect(addAction(help, QStringLiteral("action.help.shortcuts"), tr("&Keyboard Shortcuts"),
+                      QKeySequence::HelpContents),
+            &QAction::triggered, this, &MainWindow::showShortcuts);
+    auto* about = addAction(help, QStringLiteral("action.help.about"), tr("&About Signalbox"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const auto recent = workspaces_.recentWorkspaces();
+    int number = 1;
+    for (const auto& path : recent) {
+        auto* action = recentMenu_->addAction(QStringLiteral("&%1  %2").arg(number).arg(path));
+        if (number <= 9) {
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_0 + number)));
+        }
+        connect(action, &QAction::triggered, this, [this, path] { openRecent(path); });
+        ++number;
+    }
+    if (recent.isEmpty()) {
+        recentMenu_->addAction(tr("No recent workspaces"))->setEnabled(false);
+        return;
+    }
+    recentMenu_->addSeparator();
+    auto* clear = recentMenu_->addAction(tr("Clear List"));
+    clear->setObjectName(QStringLiteral("action.file.clearRecent"));
+    clear->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0));
+    connect(clear, &QAction::triggered, &workspaces_, &WorkspaceController::clearRecentWorkspaces);
+}
+
+void MainWindow::onWorkspaceChanged() {
+    const auto& workspace = workspaces_.current();
+    // Files of the previous workspace no longer belong in the tabs.
+    for (int i = tabs_->count() - 1; i >= 0; --i) {
+        if (tabs_->widget(i) != overview_) {
+            tabs_->widget(i)->deleteLater();
+            tabs_->removeTab(i);
+        }
+    }
+    if (workspace) {
+        explorer_->model().showWorkspace(*workspace);
+        overview_->showWorkspace(&*workspace);
+        setWindowTitle(tr("%1 — Signalbox").arg(QString::fromStdString(workspace->name())));
+        workspaceLabel_->setText(tr("Workspace: %1").arg(QString::fromStdString(workspace->root().string())));
+    } else {
+        explorer_->model().showNothing();
+        overview_->showWorkspace(nullptr);
+        setWindowTitle(tr("Signalbox"));
+        workspaceLabel_->setText(tr("No workspace"));
+    }
+}
+
+void MainWindow::newWorkspace() {
+    const auto dir = QFileDialog::getExistingDirectory(
+        this, tr("Choose an empty folder for the new workspace"));
+    if (dir.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!workspaces_.create(dir, QDir(dir).dirName(), &error)) {
+        QMessageBox::warning(this, tr("New Workspace"), error);
+    }
+}
+
+void MainWindow::openWorkspace() {
+    const auto dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"));
+    if (dir.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!workspaces_.open(dir, &error)) {
+        QMessageBox::warning(this, tr("Open Workspace"), error);
+    }
+}
+
+void MainWindow::openRecent(const QString& path) {
+    QString error;
+    if (!workspaces_.open(path, &error)) {
+        QMessageBox::warning(this, tr("Open Recent Workspace"), error);
+    }
+}
+
+void MainWindow::openDocument(const QString& path) {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto* tab = qobject_cast<DocumentTab*>(tabs_->widget(i));
+        if (tab != nullptr && tab->path() == path) {
+            tabs_->setCurrentIndex(i);
+            return;
+        }
+    }
+    auto* tab = new DocumentTab(path, tabs_);
+    if (!tab->loadError().isEmpty()) {
+        log_.log(sbx::LogLevel::Error, "studio", tab->loadError().toStdString());
+    }
+    const int index = tabs_->addTab(tab, QFileInfo(path).fileName());
+    tabs_->setTabToolTip(index, path);
+    tabs_->setCurrentIndex(index);
+}
+
+void MainWindow::closeCurrentTab() {
+    const int index = tabs_->currentIndex();
+    if (index >= 0) {
+        emit tabs_->tabCloseRequested(index);
+    }
+}
+
+void MainWindow::setDarkTheme(bool dark) {
+    const auto theme = dark ? Theme::Dark : Theme::Light;
+    applyTheme(*qApp, theme);
+    settings_.setTheme(theme);
+    if (darkThemeAction_->isChecked() != dark) {
+        darkThemeAction_->setChecked(dark);
+    }
+}
+
+void MainWindow::showPreferences() {
+    PreferencesDialog dialog(settings_.theme(), settings_.languageOverride(), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    setDarkTheme(dialog.theme() == Theme::Dark);
+    if (dialog.language() != settings_.languageOverride()) {
+        settings_.setLanguageOverride(dialog.language());
+        statusBar()->showMessage(tr("The new language applies when Signalbox starts again."),
+                                 8000);
+    }
+}
+
+void MainWindow::showShortcuts() {
+    ShortcutsDialog dialog(*menuBar(), this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout() {
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::restoreLayout() {
+    restoreState(defaultState_);
+    for (auto* dock : findChildren<QDockWidget*>()) {
+        dock->show();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    settings_.setWindowGeometry(saveGeometry());
+    settings_.setWindowState(saveState());
+    settings_.sync();
+    QMainWindow::closeEvent(event);
+}

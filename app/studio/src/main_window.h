@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include "sbx/common/log_hub.h"
+
+class ExplorerDock;
+class LogBridge;
+class LogModel;
+class LogPanel;
+class OverviewPage;
+class QLabel;
+class QMenu;
+class QTabWidget;
+class StudioSettings;
+class WorkspaceController;
+
+// Assembles the docks, the central tabs and the menus; the work itself happens in the
+// controllers and panels it wires together.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceController& workspaces,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] ExplorerDock& explorer() { return *explorer_; }
+    [[nodiscard]] LogPanel& logPanel() { return *logPanel_; }
+    [[nodiscard]] LogBridge& logBridge() { return *logBridge_; }
+    [[nodiscard]] QTabWidget& tabs() { return *tabs_; }
+    [[nodiscard]] OverviewPage& overview() { return *overview_; }
+
+    // Opens a workspace file read-only in a tab (or focuses its tab if already open).
+    void openDocument(const QString& path);
+    void setDarkTheme(bool dark);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QAction* addAction(QMenu* menu, const QString& objectName, const QString& text,
+                       const QKeySequence& shortcut);
+    void createMenus();
+    void createFileMenu();
+    void createViewMenu();
+    void createHelpMenu();
+    void rebuildRecentMenu();
+    void onWorkspaceChanged();
+    void newWorkspace();
+    void openWorkspace();
+    void openRecent(const QString& path);
+    void showPreferences();
+    void showShortcuts();
+    void showAbout();
+    void closeCurrentTab();
+    void restoreLayout();
+
+    StudioSettings& settings_;
+    sbx::LogHub& log_;
+    WorkspaceController& workspaces_;
+    LogModel* logModel_;
+    LogBridge* logBridge_;
+    ExplorerDock* explorer_;
+    LogPanel* logPanel_;
+    QTabWidget* tabs_;
+    OverviewPage* overview_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QAction* newWorkspaceAction_ = nullptr;
+    QAction* openWorkspaceAction_ = nullptr;
+    QAction* darkThemeAction_ = nullptr;
+    QLabel* workspaceLabel_;
+    QByteArray defaultState_;
+};
