@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <variant>
@@ -13,9 +14,9 @@ namespace sbx::mqtt {
 
 // The fixed header of one packet at the start of a byte stream (MQTT 5 §2.1).
 struct FrameHeader {
-    std::uint8_t firstByte = 0;        // type (high nibble) and flags (low nibble)
+    std::uint8_t firstByte = 0;  // type (high nibble) and flags (low nibble)
     std::uint32_t remainingLength = 0;
-    std::size_t headerSize = 0;        // 2..5 bytes
+    std::size_t headerSize = 0;  // 2..5 bytes
     [[nodiscard]] PacketType type() const { return static_cast<PacketType>(firstByte >> 4); }
     [[nodiscard]] std::uint8_t flags() const { return firstByte & 0x0F; }
     [[nodiscard]] std::size_t totalSize() const { return headerSize + remainingLength; }
@@ -54,6 +55,14 @@ void encodePacket(const Packet& packet, ProtocolVersion version, std::vector<std
 
 // Variable byte integer helpers (used by WebSocket framing and tests too).
 void appendVariableByteInteger(std::uint32_t value, std::vector<std::uint8_t>& out);
+// An MQTT UTF-8 Encoded String: at most 65,535 bytes of well-formed UTF-8 without U+0000
+// or surrogates (control characters are allowed, as the spec allows them).
 [[nodiscard]] bool isValidUtf8String(std::string_view text);
+
+// The protocol level byte of a CONNECT body (3 = MQTT 3.1 "MQIsdp", 4 = 3.1.1, 5 = 5.0),
+// or nothing when the body is too short to hold it. When decodePacket refuses a CONNECT
+// with UnsupportedProtocolVersion, this tells the broker which CONNACK the client can
+// read: the 3.1.1 form with return code 0x01 for levels below 5, else the v5 form 0x84.
+[[nodiscard]] std::optional<std::uint8_t> connectProtocolLevel(std::span<const std::uint8_t> body);
 
 }  // namespace sbx::mqtt
