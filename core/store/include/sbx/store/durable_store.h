@@ -64,8 +64,7 @@ public:
 
     virtual void appendMessage(std::string queue, std::uint64_t sequence, std::string blob,
                                Completion done = {}) = 0;
-    virtual void removeMessage(std::string queue, std::uint64_t sequence,
-                               Completion done = {}) = 0;
+    virtual void removeMessage(std::string queue, std::uint64_t sequence, Completion done = {}) = 0;
     // Removes a queue's messages (a deleted queue or an expired session).
     virtual void dropQueue(std::string queue, Completion done = {}) = 0;
 
@@ -79,6 +78,15 @@ public:
     [[nodiscard]] virtual Result<std::vector<std::string>> listQueues() = 0;
 
     [[nodiscard]] virtual Durability durability() const = 0;
+
+    // What the writer has done so far, for tests, benchmarks and the broker view. Not
+    // pure, so test doubles of DurableStore need not implement it.
+    struct Stats {
+        std::uint64_t committedBatches = 0;  // transactions that committed
+        std::uint64_t committedWrites = 0;   // operations inside those transactions
+        std::uint64_t failedBatches = 0;     // transactions rolled back on an error
+    };
+    [[nodiscard]] virtual Stats stats() const { return {}; }
 };
 
 }  // namespace sbx::store
