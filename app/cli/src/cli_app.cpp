@@ -18,6 +18,7 @@ int run(int argc, char** argv) {
     CommandContext context{std::cout, std::cerr};
     addVersionCommand(app, context);
     addWorkspaceCommand(app, context);
+    addBrokerCommand(app, context);
 
     try {
         app.parse(argc, argv);

@@ -6,7 +6,9 @@
 
 namespace sbx::cli {
 
-void CommandContext::fail(const Error& error) { fail(error.describe()); }
+void CommandContext::fail(const Error& error) {
+    fail(error.describe());
+}
 
 void CommandContext::fail(const std::string& message) {
     err << "sbx: error: " << message << '\n';

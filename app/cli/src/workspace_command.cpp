@@ -27,8 +27,8 @@ void initWorkspace(const WorkspaceOptions& options, CommandContext& context) {
         context.fail(created.error());
         return;
     }
-    context.out << "created workspace \"" << created->name() << "\" in "
-                << created->root().string() << '\n';
+    context.out << "created workspace \"" << created->name() << "\" in " << created->root().string()
+                << '\n';
 }
 
 void showWorkspace(const WorkspaceOptions& options, CommandContext& context) {
@@ -37,8 +37,7 @@ void showWorkspace(const WorkspaceOptions& options, CommandContext& context) {
         context.fail(opened.error());
         return;
     }
-    context.out << "workspace \"" << opened->name() << "\" in " << opened->root().string()
-                << '\n';
+    context.out << "workspace \"" << opened->name() << "\" in " << opened->root().string() << '\n';
     for (const auto& item : opened->items()) {
         context.out << "  " << item.relativePath.string() << '\n';
     }
@@ -52,8 +51,7 @@ void addWorkspaceCommand(CLI::App& app, CommandContext& context) {
     auto options = std::make_shared<WorkspaceOptions>();
 
     auto* init = command->add_subcommand("init", "Create a new workspace in DIR");
-    init->add_option("DIR", options->dir, "Folder to create (must be new or empty)")
-        ->required();
+    init->add_option("DIR", options->dir, "Folder to create (must be new or empty)")->required();
     init->add_option("--name", options->name, "Workspace name (default: the folder's name)");
     init->callback([options, &context] { initWorkspace(*options, context); });
 

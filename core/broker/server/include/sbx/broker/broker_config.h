@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "sbx/common/result.h"
+#include "sbx/store/durable_store.h"
+
+namespace sbx::broker {
+
+// Every limit the broker enforces; beyond one a client gets the spec's reason code (v5)
+// or a clean disconnect (3.1.1), and the broker neither crashes nor grows.
+struct BrokerLimits {
+    std::uint32_t maxConnections = 10000;
+    std::uint32_t maxPacketSize = 16 * 1024 * 1024;  // bytes, whole packet
+    std::uint16_t maxInflight = 100;  // unacked QoS>0 per direction (our Receive Maximum)
+    std::uint32_t maxQueued = 10000;  // messages waiting per session
+    std::uint32_t maxTopicLength = 65535;
+    std::uint32_t maxTopicLevels = 128;
+    std::uint16_t topicAliasMaximum = 100;  // aliases a client may set towards us
+    std::uint16_t maxKeepAlive = 65535;     // seconds; larger requests get Server Keep Alive
+    // Bytes queued for writing to one client before QoS 0 messages to it are dropped.
+    std::uint32_t maxOutboundBytes = 8 * 1024 * 1024;
+};
+
+struct BrokerConfig {
+    std::string bindAddress = "127.0.0.1";         // loopback unless the user says otherwise
+    std::optional<std::uint16_t> mqttPort = 1883;  // 0 picks a free port; nullopt: off
+    std::optional<std::uint16_t> wsPort;           // MQTT over WebSocket
+    std::filesystem::path dataDir;                 // empty: nothing persists
+    store::Durability durability = store::Durability::Synced;
+    std::uint32_t sysIntervalSeconds = 10;  // $SYS topics; 0 disables them
+    unsigned threads = 0;                   // io threads; 0 = one per core
+    BrokerLimits limits;
+};
+
+// Reads a JSON config file (keys as in docs/broker.md); unknown keys are errors, so a
+// typo never silently leaves a default in place.
+Result<BrokerConfig> loadBrokerConfig(const std::filesystem::path& file);
+Result<BrokerConfig> parseBrokerConfig(std::string_view json);
+
+}  // namespace sbx::broker

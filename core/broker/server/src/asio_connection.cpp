@@ -1,0 +1,152 @@
+#include "asio_connection.h"
+
+#include <boost/asio/post.hpp>
+#include <cstring>
+
+#include "broker_context.h"
+#include "mqtt_protocol.h"
+
+namespace sbx::broker {
+
+namespace {
+// A client has this long to send CONNECT after the socket opens.
+constexpr std::chrono::seconds kConnectTimeout{10};
+constexpr std::size_t kReadChunk = 64 * 1024;
+}  // namespace
+
+AsioConnection::AsioConnection(BrokerContext& context, Strand strand, std::string remoteAddress)
+    : context_(context),
+      strand_(std::move(strand)),
+      remoteAddress_(std::move(remoteAddress)),
+      idleTimer_(strand_) {}
+
+AsioConnection::~AsioConnection() = default;
+
+void AsioConnection::start() {
+    boost::asio::post(strand_, [self = shared_from_this()] {
+        self->protocol_ = std::make_shared<MqttProtocol>(self->context_, self->weak_from_this());
+        self->setIdleTimeout(kConnectTimeout);
+        self->startTransport();
+    });
+}
+
+void AsioConnection::beginProtocol() {
+    readSome();
+}
+
+void AsioConnection::onReceived(const std::uint8_t* data, std::size_t size) {
+    lastActivity_ = std::chrono::steady_clock::now();
+    input_.insert(input_.end(), data, data + size);
+    const auto used = protocol_->consume(input_);
+    input_.erase(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(used));
+    if (protocol_->closing()) {
+        return;  // the close completes once pending writes are out
+    }
+    readSome();
+}
+
+bool AsioConnection::write(const Fill& fill) {
+    std::lock_guard lock(outputMutex_);
+    if (closed_ || closeRequested_) {
+        return false;
+    }
+    fill(pending_);
+    if (!writeInProgress_ && !pending_.empty()) {
+        writeInProgress_ = true;
+        boost::asio::post(strand_, [self = shared_from_this()] { self->startWriteOnStrand(); });
+    }
+    return true;
+}
+
+std::size_t AsioConnection::pendingBytes() const {
+    std::lock_guard lock(outputMutex_);
+    return pending_.size() + writing_.size();
+}
+
+void AsioConnection::startWriteOnStrand() {
+    {
+        std::lock_guard lock(outputMutex_);
+        if (closed_) {
+            return;
+        }
+        writing_.clear();
+        writing_.swap(pending_);
+        if (writing_.empty()) {
+            writeInProgress_ = false;
+            if (closeRequested_) {
+                boost::asio::post(strand_, [self = shared_from_this()] { self->finish(); });
+            }
+            return;
+        }
+    }
+    writeBytes(writing_);
+}
+
+void AsioConnection::onWritten(bool ok) {
+    if (!ok) {
+        finish();
+        return;
+    }
+    startWriteOnStrand();
+}
+
+void AsioConnection::closeAfterWrites() {
+    std::lock_guard lock(outputMutex_);
+    if (closeRequested_ || closed_) {
+        return;
+    }
+    closeRequested_ = true;
+    if (!writeInProgress_) {
+        boost::asio::post(strand_, [self = shared_from_this()] { self->finish(); });
+    }
+}
+
+void AsioConnection::abort() {
+    boost::asio::post(strand_, [self = shared_from_this()] { self->finish(); });
+}
+
+void AsioConnection::setIdleTimeout(std::chrono::milliseconds timeout) {
+    idleTimeout_ = timeout;
+    lastActivity_ = std::chrono::steady_clock::now();
+    idleTimer_.cancel();
+    if (timeout.count() > 0) {
+        armIdleTimer();
+    }
+}
+
+void AsioConnection::armIdleTimer() {
+    idleTimer_.expires_at(lastActivity_ + idleTimeout_);
+    idleTimer_.async_wait([self = shared_from_this(),
+                           timeout = idleTimeout_](const boost::system::error_code& error) {
+        if (error || self->finished_ || timeout != self->idleTimeout_) {
+            return;
+        }
+        if (std::chrono::steady_clock::now() - self->lastActivity_ >= self->idleTimeout_) {
+            self->protocol_->onIdleTimeout();
+            if (!self->protocol_->closing()) {
+                self->finish();
+            }
+            return;
+        }
+        self->armIdleTimer();
+    });
+}
+
+void AsioConnection::finish() {
+    if (finished_) {
+        return;
+    }
+    finished_ = true;
+    {
+        std::lock_guard lock(outputMutex_);
+        closed_ = true;
+        pending_.clear();
+    }
+    idleTimer_.cancel();
+    closeTransport();
+    if (protocol_) {
+        protocol_->onClosed();
+    }
+}
+
+}  // namespace sbx::broker

@@ -1,0 +1,161 @@
+// PUBLISH from a client (MQTT 3.1.1 §3.3, MQTT 5 §3.3), and its PUBACK / PUBREC.
+#include <algorithm>
+
+#include "ack_barrier.h"
+#include "broker_context.h"
+#include "connection_io.h"
+#include "mqtt_protocol.h"
+#include "sbx/broker/topic.h"
+#include "session.h"
+
+namespace sbx::broker {
+
+namespace {
+
+std::size_t levelCount(std::string_view topic) {
+    return static_cast<std::size_t>(std::count(topic.begin(), topic.end(), '/')) + 1;
+}
+
+}  // namespace
+
+bool MqttProtocol::resolveTopicAlias(mqtt::Publish& publish) {
+    const auto alias = publish.properties.topicAlias;
+    if (!alias) {
+        if (publish.topic.empty()) {
+            fail(mqtt::ReasonCode::ProtocolError, "PUBLISH without topic or topic alias");
+            return false;
+        }
+        return true;
+    }
+    if (*alias == 0 || *alias > context_.config.limits.topicAliasMaximum) {
+        fail(mqtt::ReasonCode::TopicAliasInvalid,
+             "topic alias " + std::to_string(*alias) + " outside 1.." +
+                 std::to_string(context_.config.limits.topicAliasMaximum));
+        return false;
+    }
+    if (publish.topic.empty()) {
+        auto it = inboundAliases_.find(*alias);
+        if (it == inboundAliases_.end()) {
+            fail(mqtt::ReasonCode::ProtocolError,
+                 "topic alias " + std::to_string(*alias) + " was never set");
+            return false;
+        }
+        publish.topic = it->second;
+    } else {
+        inboundAliases_[*alias] = publish.topic;
+    }
+    return true;
+}
+
+void MqttProtocol::handlePublish(mqtt::Publish& publish) {
+    const bool v5 = version_ == mqtt::ProtocolVersion::V5;
+    if (v5 && !resolveTopicAlias(publish)) {
+        return;
+    }
+    const auto& limits = context_.config.limits;
+    if (!isValidTopicName(publish.topic) || publish.topic.size() > limits.maxTopicLength ||
+        levelCount(publish.topic) > limits.maxTopicLevels) {
+        if (v5 && publish.qos > 0) {
+            sendPublishAck(publish.packetId, publish.qos,
+                           static_cast<std::uint8_t>(mqtt::ReasonCode::TopicNameInvalid));
+            return;
+        }
+        fail(mqtt::ReasonCode::TopicNameInvalid, "invalid topic name in PUBLISH");
+        return;
+    }
+    if (publish.qos > 0 && inboundUnacked_.load(std::memory_order_relaxed) >= limits.maxInflight &&
+        v5) {
+        fail(mqtt::ReasonCode::ReceiveMaximumExceeded, "more unacknowledged PUBLISH than allowed");
+        return;
+    }
+    if (publish.qos == 2 && !session_->rememberIncomingQos2(publish.packetId)) {
+        // A resent QoS 2 PUBLISH we already routed: acknowledge, do not route again.
+        sendPublishAck(publish.packetId, 2, 0);
+        return;
+    }
+    if (v5 && publish.properties.payloadFormatIndicator.value_or(0) == 1 &&
+        !mqtt::isValidUtf8String(publish.payload)) {
+        if (publish.qos == 2) {
+            session_->releaseIncomingQos2(publish.packetId);
+        }
+        if (publish.qos > 0) {
+            sendPublishAck(publish.packetId, publish.qos,
+                           static_cast<std::uint8_t>(mqtt::ReasonCode::PayloadFormatInvalid));
+        }
+        return;
+    }
+
+    auto message = std::make_shared<Message>();
+    message->topic = std::move(publish.topic);
+    message->payload = std::move(publish.payload);
+    message->qos = publish.qos;
+    message->retain = publish.retain;
+    auto& p = publish.properties;
+    message->payloadFormat = p.payloadFormatIndicator;
+    message->contentType = std::move(p.contentType);
+    message->responseTopic = std::move(p.responseTopic);
+    message->correlationData = std::move(p.correlationData);
+    message->userProperties = std::move(p.userProperties);
+    message->receivedAt = std::chrono::system_clock::now();
+    if (p.messageExpiryInterval) {
+        message->expiresAt = message->receivedAt + std::chrono::seconds(*p.messageExpiryInterval);
+    }
+    message->id = context_.nextMessageId();
+    message->publisherClientId = clientId_;
+    BrokerCounters::add(context_.counters.publishReceived);
+    BrokerCounters::add(context_.counters.messagesReceived);
+
+    const bool observed = context_.hops.active();
+    if (observed) {
+        context_.hops.record({message->receivedAt,
+                              observe::HopKind::Published,
+                              message->id,
+                              "mqtt",
+                              clientId_,
+                              message->topic,
+                              0,
+                              {}});
+    }
+    std::size_t reached = 0;
+    if (publish.qos == 0) {
+        reached = context_.router.route(message, nullptr);
+    } else {
+        // The PUBACK / PUBREC waits until every durable copy is on disk.
+        inboundUnacked_.fetch_add(1, std::memory_order_relaxed);
+        auto barrier = AckBarrier::create([self = shared_from_this(), id = publish.packetId,
+                                           qos = publish.qos](bool ok) {
+            if (qos == 1) {
+                self->inboundUnacked_.fetch_sub(1, std::memory_order_relaxed);
+            }
+            self->sendPublishAck(
+                id, qos,
+                ok ? 0 : static_cast<std::uint8_t>(mqtt::ReasonCode::ImplementationSpecificError));
+        });
+        reached = context_.router.route(message, barrier);
+        barrier->release();
+    }
+    if (observed) {
+        context_.hops.record({std::chrono::system_clock::now(),
+                              observe::HopKind::Routed,
+                              message->id,
+                              "mqtt",
+                              clientId_,
+                              message->topic,
+                              static_cast<std::uint32_t>(reached),
+                              {}});
+    }
+}
+
+void MqttProtocol::sendPublishAck(std::uint16_t packetId, std::uint8_t qos, std::uint8_t reason) {
+    if (reason >= 0x80 && version_ != mqtt::ProtocolVersion::V5) {
+        // 3.1.1 cannot refuse a message; closing makes the client send it again.
+        if (auto io = io_.lock()) {
+            io->closeAfterWrites();
+        }
+        return;
+    }
+    const auto type = qos == 1 ? mqtt::PacketType::Puback : mqtt::PacketType::Pubrec;
+    send(mqtt::PublishResponse{type, packetId, reason, {}});
+}
+
+}  // namespace sbx::broker

@@ -1,0 +1,23 @@
+#include "sbx/observe/hop_event.h"
+
+namespace sbx::observe {
+
+std::string_view toString(HopKind kind) {
+    switch (kind) {
+        case HopKind::Published:
+            return "published";
+        case HopKind::Routed:
+            return "routed";
+        case HopKind::Delivered:
+            return "delivered";
+        case HopKind::Acked:
+            return "acked";
+        case HopKind::Dropped:
+            return "dropped";
+        case HopKind::Expired:
+            return "expired";
+    }
+    return "unknown";
+}
+
+}  // namespace sbx::observe
