@@ -8,9 +8,12 @@ namespace sbx::broker::detail {
 
 namespace {
 
-bool comesBefore(const MatchedSubscriber& a, const MatchedSubscriber& b) {
-    return std::tie(a.shared, a.subscriber) < std::tie(b.shared, b.subscriber);
-}
+// A function object rather than a function pointer, so std::sort inlines it.
+struct ComesBefore {
+    bool operator()(const MatchedSubscriber& a, const MatchedSubscriber& b) const {
+        return std::tie(a.shared, a.subscriber) < std::tie(b.shared, b.subscriber);
+    }
+};
 
 bool isSameDelivery(const MatchedSubscriber& a, const MatchedSubscriber& b) {
     return !a.shared && !b.shared && a.subscriber == b.subscriber;
@@ -44,7 +47,7 @@ void mergeBySubscriber(std::vector<MatchedSubscriber>& out, std::size_t first) {
         return;
     }
     const auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
-    std::sort(begin, out.end(), comesBefore);
+    std::sort(begin, out.end(), ComesBefore{});
     auto kept = begin;
     for (auto it = std::next(begin); it != out.end(); ++it) {
         if (isSameDelivery(*kept, *it)) {

@@ -89,7 +89,7 @@ struct RetainedStore::Impl {
         --count;
         for (; !path.empty() && node->empty(); path.pop_back()) {
             auto [parent, level] = path.back();
-            parent->children.erase(parent->children.find(level));
+            detail::eraseChild(parent->children, level);
             node = parent;
         }
     }

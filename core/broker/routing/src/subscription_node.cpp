@@ -102,8 +102,8 @@ void SubscriptionNode::eraseChild(std::string_view level) {
         singleLevel.reset();
     } else if (level == kMultiLevelWildcard) {
         multiLevel.reset();
-    } else if (const auto it = literals.find(level); it != literals.end()) {
-        literals.erase(it);
+    } else {
+        detail::eraseChild(literals, level);
     }
 }
 

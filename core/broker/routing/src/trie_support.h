@@ -29,6 +29,13 @@ template <typename Node>
     return it == children.end() ? nullptr : it->second.get();
 }
 
+template <typename Node>
+void eraseChild(ChildMap<Node>& children, std::string_view level) {
+    if (const auto it = children.find(level); it != children.end()) {
+        children.erase(it);
+    }
+}
+
 // Frees every node below `root` without recursion. A filter may have up to 32k levels
 // ("/" repeated), and nested unique_ptr destructors that deep would exhaust the stack.
 // `takeChildren(node, pending)` moves the node's children into `pending`.
