@@ -151,7 +151,7 @@ TEST(RetainedStore, DeepTopicsNeitherOverflowNorLeak) {
     RetainedStore store;
     const std::string deep(60000, '/');
     store.set(retained(deep + "x"));
-    store.set(retained("y" + deep));
+    store.set(retained(std::string("y").append(deep)));
     EXPECT_EQ(matchOf(store, "#").size(), 2u);
     EXPECT_EQ(matchOf(store, deep + "+").size(), 1u);
     store.erase(deep + "x");

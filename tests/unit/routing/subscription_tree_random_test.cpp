@@ -30,7 +30,7 @@ public:
     std::string topic() {
         std::string text = chance(0.15) ? serverLevel() : topicLevel();
         for (int i = number(0, 4); i > 0; --i) {
-            text += "/" + topicLevel();
+            text.append("/").append(topicLevel());
         }
         return text;
     }
@@ -50,7 +50,7 @@ public:
             if (last && chance(0.15)) {
                 level = "#";
             }
-            text += (i == 0 ? "" : "/") + level;
+            text.append(i == 0 ? "" : "/").append(level);
         }
         return text.empty() ? "/" : text;  // one empty level alone is no filter
     }
@@ -283,7 +283,7 @@ struct RandomRun {
 
 TEST(SubscriptionTreeRandom, MatchAgreesWithBruteForceWhileSubscriptionsChange) {
     for (std::uint32_t seed : {1u, 2u, 3u}) {
-        SCOPED_TRACE("seed " + std::to_string(seed));
+        SCOPED_TRACE(std::string("seed ").append(std::to_string(seed)));
         RandomRun run(seed);
         for (int op = 1; op <= 4000; ++op) {
             run.step();

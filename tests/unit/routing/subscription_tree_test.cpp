@@ -102,7 +102,8 @@ TEST(SubscriptionTree, RemovingEverythingPrunesTheTrie) {
     for (SubscriberId subscriber = 1; subscriber <= 3; ++subscriber) {
         for (const auto& filter : filters) {
             tree.subscribe(subscriber, filter, qos(1));
-            tree.subscribe(subscriber, filter, qos(1), "g" + std::to_string(subscriber % 2));
+            tree.subscribe(subscriber, filter, qos(1),
+                           std::string("g").append(std::to_string(subscriber % 2)));
         }
     }
     EXPECT_EQ(tree.subscriptionCount(), 60u);
@@ -251,7 +252,7 @@ TEST(SubscriptionTree, ShareGroupSpreadsMessagesEvenly) {
     constexpr int kMessages = 1000;
     std::map<SubscriberId, int> received;
     for (int i = 0; i < kMessages; ++i) {
-        const auto matched = matchOf(tree, "jobs/" + std::to_string(i));
+        const auto matched = matchOf(tree, std::string("jobs/").append(std::to_string(i)));
         ASSERT_EQ(matched.size(), 1u);
         EXPECT_TRUE(matched[0].shared);
         EXPECT_EQ(matched[0].subscriptionIds,
