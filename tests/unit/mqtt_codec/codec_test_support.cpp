@@ -1,5 +1,7 @@
 #include "codec_test_support.h"
 
+#include <algorithm>
+
 namespace sbx::mqtt::test {
 
 DecodeResult decodeFrame(const Bytes& bytes, ProtocolVersion version) {
@@ -36,22 +38,28 @@ void expectRefused(const Bytes& bytes, ProtocolVersion version, ReasonCode reaso
 }
 
 Bytes frame(std::uint8_t firstByte, const Bytes& body) {
-    Bytes out{firstByte};
-    appendVariableByteInteger(static_cast<std::uint32_t>(body.size()), out);
-    out.insert(out.end(), body.begin(), body.end());
-    return out;
+    Bytes length;
+    appendVariableByteInteger(static_cast<std::uint32_t>(body.size()), length);
+    return cat({{firstByte}, length, body});
 }
 
 Bytes str(std::string_view text) {
-    Bytes out{static_cast<std::uint8_t>(text.size() >> 8), static_cast<std::uint8_t>(text.size())};
-    out.insert(out.end(), text.begin(), text.end());
-    return out;
+    // Built from two whole vectors: GCC 12 at -O3 misreads element writes and insert()
+    // into a fresh small vector as out-of-bounds (-Warray-bounds, -Wnull-dereference).
+    const Bytes length{static_cast<std::uint8_t>(text.size() >> 8),
+                       static_cast<std::uint8_t>(text.size())};
+    return cat({length, Bytes(text.begin(), text.end())});
 }
 
 Bytes cat(std::initializer_list<Bytes> parts) {
-    Bytes out;
+    std::size_t size = 0;
     for (const auto& part : parts) {
-        out.insert(out.end(), part.begin(), part.end());
+        size += part.size();
+    }
+    Bytes out(size);
+    auto next = out.begin();
+    for (const auto& part : parts) {
+        next = std::copy(part.begin(), part.end(), next);
     }
     return out;
 }
