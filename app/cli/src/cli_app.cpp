@@ -19,6 +19,7 @@ int run(int argc, char** argv) {
     addVersionCommand(app, context);
     addWorkspaceCommand(app, context);
     addBrokerCommand(app, context);
+    addBenchCommand(app, context);
 
     try {
         app.parse(argc, argv);

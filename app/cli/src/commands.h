@@ -12,5 +12,6 @@ struct CommandContext;
 void addVersionCommand(CLI::App& app, CommandContext& context);
 void addWorkspaceCommand(CLI::App& app, CommandContext& context);
 void addBrokerCommand(CLI::App& app, CommandContext& context);
+void addBenchCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace sbx::cli
