@@ -53,6 +53,11 @@ CAPABILITIES = {
     # MQTT 5.0 3.1.4 (CONNECT actions, step 2): on a client id takeover the server sends
     # the existing client DISCONNECT 0x8E Session taken over. mosquitto 2.0.11 just closes.
     "v5_takeover_disconnect": {"sbx": True, "mosquitto": False},
+    # The in-flight window to a client (--max-inflight, and the client's Receive Maximum,
+    # MQTT 5.0 3.3.4-9: the server MUST NOT have more unacknowledged QoS>0 PUBLISHes
+    # out than that) holds at all times. mosquitto 2.0.11 keeps it for the first window
+    # only: each PUBACK then releases a whole new window, violating 3.3.4-9.
+    "inflight_window_after_ack": {"sbx": True, "mosquitto": False},
 }
 
 # Numeric properties of each broker.
@@ -62,6 +67,12 @@ LIMITS = {
     # mosquitto 2.0.11 only looks at idle connections every few seconds and closes after
     # up to ~6 s, a deviation from the spec's timing; the bound is relaxed only for it.
     "keepalive_1s_close_by": {"sbx": 2.5, "mosquitto": 7.0},
+    # MQTT 5.0 3.2.2.3.6: Maximum Packet Size is the total packet size. mosquitto 2.0.11
+    # compares it with the remaining length, so it admits packets up to 2 bytes (fixed
+    # header) larger than configured.
+    "max_packet_size_slack": {"sbx": 0, "mosquitto": 2},
+    # --max-connections N admits N. mosquitto 2.0.11's max_connections admits N + 1.
+    "max_connections_slack": {"sbx": 0, "mosquitto": 1},
 }
 
 

@@ -10,7 +10,7 @@ import brokerfixture
 from brokerfixture import BrokerTestCase, unique
 from clients import V5, V311, MosquittoSub, PahoClient, mosquitto_pub, publish_props
 import rawmqtt
-from rawmqtt import MQTT5, MQTT311, PUBACK, PUBCOMP, PUBLISH, PUBREC, PUBREL, RawClient
+from rawmqtt import MQTT5, MQTT311, PUBCOMP, PUBLISH, PUBREC, PUBREL, RawClient
 
 VERSIONS = (MQTT311, MQTT5)
 

@@ -5,7 +5,6 @@ overlapping and shared subscriptions, UNSUBACK and SUBACK reason codes."""
 import collections
 import time
 
-import paho.mqtt.client as mqtt
 
 import brokerfixture
 from brokerfixture import BrokerTestCase, requires, unique
