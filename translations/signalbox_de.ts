@@ -29,6 +29,37 @@
     </message>
 </context>
 <context>
+    <name>BrokerController</name>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
+        <source>The usual broker ports are taken (%1); using free ports instead</source>
+        <translation>Die üblichen Broker-Ports sind belegt (%1); es werden freie Ports verwendet</translation>
+    </message>
+    <message>
+        <source>The embedded broker did not start: %1</source>
+        <translation>Der eingebettete Broker ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Broker stopped</source>
+        <translation>Broker angehalten</translation>
+    </message>
+    <message>
+        <source>Broker not running: %1</source>
+        <translation>Broker läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>Broker: %1</source>
+        <translation>Broker: %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTab</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -224,6 +255,38 @@
         <source>The new language applies when Signalbox starts again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Signalbox.</translation>
     </message>
+    <message>
+        <source>Clients: %1 · received: %2 · sent: %3</source>
+        <translation>Clients: %1 · empfangen: %2 · gesendet: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Broker</source>
+        <translation>&amp;Broker</translation>
+    </message>
+    <message>
+        <source>&amp;Start Embedded Broker</source>
+        <translation>Eingebetteten Broker &amp;starten</translation>
+    </message>
+    <message>
+        <source>Embedded Broker</source>
+        <translation>Eingebetteter Broker</translation>
+    </message>
+    <message>
+        <source>The broker did not start: %1</source>
+        <translation>Der Broker ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;top Embedded Broker</source>
+        <translation>Eingebetteten Broker an&amp;halten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy MQTT Address</source>
+        <translation>MQTT-Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -238,6 +301,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>Eingebetteter Broker</translation>
     </message>
 </context>
 <context>
@@ -303,6 +370,18 @@
     <message>
         <source>Signalbox %1 started (language: %2)</source>
         <translation>Signalbox %1 gestartet (Sprache: %2)</translation>
+    </message>
+    <message>
+        <source>Do not start the embedded broker</source>
+        <translation>Den eingebetteten Broker nicht starten</translation>
+    </message>
+    <message>
+        <source>Embedded broker MQTT port (default 1883; 0 picks one)</source>
+        <translation>MQTT-Port des eingebetteten Brokers (Standard 1883; 0 wählt einen freien)</translation>
+    </message>
+    <message>
+        <source>Embedded broker WebSocket port (default 9001; 0 picks one)</source>
+        <translation>WebSocket-Port des eingebetteten Brokers (Standard 9001; 0 wählt einen freien)</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,37 @@
     </message>
 </context>
 <context>
+    <name>BrokerController</name>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
+        <source>The usual broker ports are taken (%1); using free ports instead</source>
+        <translation>Les ports habituels du broker sont occupés (%1) ; des ports libres sont utilisés</translation>
+    </message>
+    <message>
+        <source>The embedded broker did not start: %1</source>
+        <translation>Le broker intégré n’a pas démarré : %1</translation>
+    </message>
+    <message>
+        <source>Broker stopped</source>
+        <translation>Broker arrêté</translation>
+    </message>
+    <message>
+        <source>Broker not running: %1</source>
+        <translation>Le broker ne tourne pas : %1</translation>
+    </message>
+    <message>
+        <source>Broker: %1</source>
+        <translation>Broker : %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTab</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -150,7 +181,7 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation>Espaces de travail Ouvrir un fichier &amp;récentamp;récents</translation>
+        <translation>Espaces de travail &amp;récents</translation>
     </message>
     <message>
         <source>&amp;Close Tab</source>
@@ -224,6 +255,38 @@
         <source>The new language applies when Signalbox starts again.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Signalbox.</translation>
     </message>
+    <message>
+        <source>Clients: %1 · received: %2 · sent: %3</source>
+        <translation>Clients : %1 · reçus : %2 · envoyés : %3</translation>
+    </message>
+    <message>
+        <source>&amp;Broker</source>
+        <translation>&amp;Broker</translation>
+    </message>
+    <message>
+        <source>&amp;Start Embedded Broker</source>
+        <translation>&amp;Démarrer le broker intégré</translation>
+    </message>
+    <message>
+        <source>Embedded Broker</source>
+        <translation>Broker intégré</translation>
+    </message>
+    <message>
+        <source>The broker did not start: %1</source>
+        <translation>Le broker n’a pas démarré : %1</translation>
+    </message>
+    <message>
+        <source>S&amp;top Embedded Broker</source>
+        <translation>A&amp;rrêter le broker intégré</translation>
+    </message>
+    <message>
+        <source>&amp;Copy MQTT Address</source>
+        <translation>&amp;Copier l’adresse MQTT</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 copié</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -238,6 +301,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>Broker intégré</translation>
     </message>
 </context>
 <context>
@@ -303,6 +370,18 @@
     <message>
         <source>Signalbox %1 started (language: %2)</source>
         <translation>Signalbox %1 démarré (langue : %2)</translation>
+    </message>
+    <message>
+        <source>Do not start the embedded broker</source>
+        <translation>Ne pas démarrer le broker intégré</translation>
+    </message>
+    <message>
+        <source>Embedded broker MQTT port (default 1883; 0 picks one)</source>
+        <translation>Port MQTT du broker intégré (1883 par défaut ; 0 en choisit un libre)</translation>
+    </message>
+    <message>
+        <source>Embedded broker WebSocket port (default 9001; 0 picks one)</source>
+        <translation>Port WebSocket du broker intégré (9001 par défaut ; 0 en choisit un libre)</translation>
     </message>
 </context>
 <context>

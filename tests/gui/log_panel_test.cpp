@@ -1,3 +1,5 @@
+#include "log_panel.h"
+
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
@@ -7,7 +9,6 @@
 #include "log_bridge.h"
 #include "log_filter_model.h"
 #include "log_model.h"
-#include "log_panel.h"
 
 namespace {
 
@@ -49,7 +50,8 @@ TEST(LogFilterModel, FiltersByLevelAndSearchText) {
     EXPECT_EQ(filter.rowCount(), 2);
     filter.setSearchText("MQTT");  // matches the source, case-insensitively
     ASSERT_EQ(filter.rowCount(), 1);
-    EXPECT_EQ(filter.index(0, LogModel::MessageColumn).data().toString(), "malformed packet from c2");
+    EXPECT_EQ(filter.index(0, LogModel::MessageColumn).data().toString(),
+              "malformed packet from c2");
     filter.setMinimumLevel(sbx::LogLevel::Debug);
     filter.setSearchText("workspace");
     EXPECT_EQ(filter.rowCount(), 1);
@@ -61,7 +63,8 @@ TEST(LogPanel, ControlsDriveTheFilter) {
     model.append({record(sbx::LogLevel::Info, "studio", "hello"),
                   record(sbx::LogLevel::Error, "broker", "boom")});
     EXPECT_EQ(panel.filterModel().rowCount(), 2);  // Info and above by default
-    panel.levelBox().setCurrentIndex(panel.levelBox().findData(static_cast<int>(sbx::LogLevel::Error)));
+    panel.levelBox().setCurrentIndex(
+        panel.levelBox().findData(static_cast<int>(sbx::LogLevel::Error)));
     EXPECT_EQ(panel.filterModel().rowCount(), 1);
     panel.levelBox().setCurrentIndex(0);
     panel.searchEdit().setText("hel");

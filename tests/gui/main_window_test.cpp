@@ -1,3 +1,5 @@
+#include "main_window.h"
+
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
@@ -14,12 +16,12 @@
 #include <QTreeView>
 
 #include "about_dialog.h"
+#include "broker_controller.h"
 #include "document_tab.h"
 #include "explorer_dock.h"
 #include "log_bridge.h"
 #include "log_filter_model.h"
 #include "log_panel.h"
-#include "main_window.h"
 #include "overview_page.h"
 #include "shortcuts_dialog.h"
 #include "studio_settings.h"
@@ -33,6 +35,7 @@ protected:
     StudioSettings settings;
     sbx::LogHub log;
     WorkspaceController workspaces{settings, log};
+    BrokerController broker{log};
 
     QModelIndex findLeaf(const QAbstractItemModel& model, const QString& text,
                          const QModelIndex& parent = {}) {
@@ -54,7 +57,8 @@ protected:
             for (auto* action : menu.actions()) {
                 if (action->menu() != nullptr) {
                     walk(*action->menu());
-                } else if (!action->isSeparator() && action->isEnabled()) {
+                } else if (!action->isSeparator() &&
+                           (action->isEnabled() || !action->shortcut().isEmpty())) {
                     result << action;
                 }
             }
@@ -67,7 +71,7 @@ protected:
 };
 
 TEST_F(MainWindowTest, ShowsTheDemoWorkspaceInExplorerOverviewAndTitle) {
-    MainWindow window(settings, log, workspaces);
+    MainWindow window(settings, log, workspaces, broker);
     ASSERT_TRUE(workspaces.openInitial(QString()));
     QAbstractItemModelTester tester(&window.explorer().model(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -81,9 +85,10 @@ TEST_F(MainWindowTest, ShowsTheDemoWorkspaceInExplorerOverviewAndTitle) {
 }
 
 TEST_F(MainWindowTest, ActivatingAFileOpensItOnceInATab) {
-    MainWindow window(settings, log, workspaces);
+    MainWindow window(settings, log, workspaces, broker);
     ASSERT_TRUE(workspaces.openInitial(QString()));
-    const auto contract = findLeaf(window.explorer().model(), QStringLiteral("orders.asyncapi.yaml"));
+    const auto contract =
+        findLeaf(window.explorer().model(), QStringLiteral("orders.asyncapi.yaml"));
     const auto path = contract.data(WorkspaceTreeModel::kPathRole).toString();
     emit window.explorer().fileActivated(path);
     emit window.explorer().fileActivated(path);
@@ -99,7 +104,7 @@ TEST_F(MainWindowTest, ActivatingAFileOpensItOnceInATab) {
 }
 
 TEST_F(MainWindowTest, UnreadableFileSaysWhy) {
-    MainWindow window(settings, log, workspaces);
+    MainWindow window(settings, log, workspaces, broker);
     window.openDocument(QStringLiteral("/nonexistent/file.json"));
     auto* tab = qobject_cast<DocumentTab*>(window.tabs().currentWidget());
     ASSERT_NE(tab, nullptr);
@@ -107,7 +112,7 @@ TEST_F(MainWindowTest, UnreadableFileSaysWhy) {
 }
 
 TEST_F(MainWindowTest, ExplorerFilterKeepsMatchingFilesAndTheirParents) {
-    MainWindow window(settings, log, workspaces);
+    MainWindow window(settings, log, workspaces, broker);
     ASSERT_TRUE(workspaces.openInitial(QString()));
     window.explorer().filterEdit().setText(QStringLiteral("asyncapi"));
     const auto* proxy = window.explorer().view().model();
@@ -117,7 +122,7 @@ TEST_F(MainWindowTest, ExplorerFilterKeepsMatchingFilesAndTheirParents) {
 
 TEST_F(MainWindowTest, RecentMenuListsWorkspacesAndClears) {
     QTemporaryDir temp;
-    MainWindow window(settings, log, workspaces);
+    MainWindow window(settings, log, workspaces, broker);
     const auto dir = QDir(temp.path()).filePath(QStringLiteral("shop"));
     ASSERT_TRUE(workspaces.create(dir, QStringLiteral("Shop")));
     auto* recent = window.findChild<QMenu*>(QStringLiteral("menu.file.recent"));
@@ -130,8 +135,9 @@ TEST_F(MainWindowTest, RecentMenuListsWorkspacesAndClears) {
 
 TEST_F(MainWindowTest, EveryMenuActionHasAShortcutAndTheHelpListsThemAll) {
     QTemporaryDir temp;
-    MainWindow window(settings, log, workspaces);
-    ASSERT_TRUE(workspaces.create(QDir(temp.path()).filePath(QStringLiteral("w")), QStringLiteral("W")));
+    MainWindow window(settings, log, workspaces, broker);
+    ASSERT_TRUE(
+        workspaces.create(QDir(temp.path()).filePath(QStringLiteral("w")), QStringLiteral("W")));
     const auto actions = menuActions(*window.menuBar());
     ASSERT_GE(actions.size(), 10);
     QSet<QString> seen;
@@ -147,14 +153,14 @@ TEST_F(MainWindowTest, EveryMenuActionHasAShortcutAndTheHelpListsThemAll) {
 
 TEST_F(MainWindowTest, GeometryAndDockLayoutAreRestored) {
     {
-        MainWindow window(settings, log, workspaces);
+        MainWindow window(settings, log, workspaces, broker);
         window.show();
         window.resize(900, 640);
         window.findChild<QDockWidget*>(QStringLiteral("dock.log"))->hide();
         window.close();
     }
     StudioSettings reloaded;
-    MainWindow window(reloaded, log, workspaces);
+    MainWindow window(reloaded, log, workspaces, broker);
     window.show();
     EXPECT_EQ(window.size(), QSize(900, 640));
     EXPECT_FALSE(window.findChild<QDockWidget*>(QStringLiteral("dock.log"))->isVisible());
@@ -163,7 +169,7 @@ TEST_F(MainWindowTest, GeometryAndDockLayoutAreRestored) {
 }
 
 TEST_F(MainWindowTest, LogPanelShowsWhatTheStudioSays) {
-    MainWindow window(settings, log, workspaces);
+    MainWindow window(settings, log, workspaces, broker);
     ASSERT_TRUE(workspaces.openInitial(QString()));
     window.logBridge().flush();
     const auto& model = window.logPanel().filterModel();

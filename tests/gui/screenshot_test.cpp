@@ -38,10 +38,10 @@ void takeScreenshot(const Shot& shot) {
                    {"LC_ALL", ""},
                    {"QT_QPA_PLATFORM", "xcb"}};
     options.timeout = std::chrono::seconds(90);
-    const auto result = sbx::test::runProcess(
-        {"xvfb-run", "-a", "--server-args=-screen 0 1400x900x24", SBX_STUDIO_PATH,
-         "--screenshot", path.string()},
-        options);
+    const auto result =
+        sbx::test::runProcess({"xvfb-run", "-a", "--server-args=-screen 0 1400x900x24",
+                               SBX_STUDIO_PATH, "--screenshot", path.string()},
+                              options);
     ASSERT_EQ(result.exitCode, 0) << result.out << result.err;
 
     QImage image(QString::fromStdString(path.string()));
@@ -58,10 +58,16 @@ void takeScreenshot(const Shot& shot) {
     EXPECT_GT(colours.size(), 40) << shot.file;
 }
 
-TEST(StudioScreenshot, LightThemeEnglish) { takeScreenshot({"studio-light.png", "light", "C.UTF-8"}); }
+TEST(StudioScreenshot, LightThemeEnglish) {
+    takeScreenshot({"studio-light.png", "light", "C.UTF-8"});
+}
 
-TEST(StudioScreenshot, DarkThemeEnglish) { takeScreenshot({"studio-dark.png", "dark", "C.UTF-8"}); }
+TEST(StudioScreenshot, DarkThemeEnglish) {
+    takeScreenshot({"studio-dark.png", "dark", "C.UTF-8"});
+}
 
-TEST(StudioScreenshot, LightThemeGerman) { takeScreenshot({"studio-de.png", "light", "de_DE.UTF-8"}); }
+TEST(StudioScreenshot, LightThemeGerman) {
+    takeScreenshot({"studio-de.png", "light", "de_DE.UTF-8"});
+}
 
 }  // namespace

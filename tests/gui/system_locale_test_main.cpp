@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QMenuBar>
 
+#include "broker_controller.h"
 #include "main_window.h"
 #include "studio_environment.h"
 #include "studio_settings.h"
@@ -20,7 +21,8 @@ TEST(SystemLocale, GermanSystemGivesGermanMenus) {
 
     sbx::LogHub log;
     WorkspaceController workspaces(settings, log);
-    MainWindow window(settings, log, workspaces);
+    BrokerController broker(log);
+    MainWindow window(settings, log, workspaces, broker);
     QStringList titles;
     for (auto* action : window.menuBar()->actions()) {
         titles << action->text();

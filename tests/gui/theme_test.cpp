@@ -1,11 +1,13 @@
+#include "theme.h"
+
 #include <gtest/gtest.h>
 
 #include <QAction>
 #include <QApplication>
 
+#include "broker_controller.h"
 #include "main_window.h"
 #include "studio_settings.h"
-#include "theme.h"
 #include "workspace_controller.h"
 
 namespace {
@@ -26,7 +28,8 @@ TEST(Theme, MenuActionSwitchesAndRemembersTheTheme) {
     StudioSettings settings;
     sbx::LogHub log;
     WorkspaceController workspaces(settings, log);
-    MainWindow window(settings, log, workspaces);
+    BrokerController broker(log);
+    MainWindow window(settings, log, workspaces, broker);
     auto* dark = window.findChild<QAction*>(QStringLiteral("action.view.darkTheme"));
     ASSERT_NE(dark, nullptr);
     EXPECT_FALSE(dark->isChecked());

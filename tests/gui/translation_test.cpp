@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QMenuBar>
 
+#include "broker_controller.h"
 #include "main_window.h"
 #include "studio_settings.h"
 #include "translation_loader.h"
@@ -35,9 +36,10 @@ TEST(Translations, GermanMenusAppear) {
     StudioSettings settings;
     sbx::LogHub log;
     WorkspaceController workspaces(settings, log);
-    MainWindow window(settings, log, workspaces);
+    BrokerController broker(log);
+    MainWindow window(settings, log, workspaces, broker);
     const auto titles = menuTitles(window);
-    EXPECT_EQ(titles, (QStringList{"&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"}))
+    EXPECT_EQ(titles, (QStringList{"&Datei", "&Bearbeiten", "&Ansicht", "&Broker", "&Hilfe"}))
         << titles.join(',').toStdString();
 }
 
@@ -46,9 +48,10 @@ TEST(Translations, FrenchMenusAppear) {
     StudioSettings settings;
     sbx::LogHub log;
     WorkspaceController workspaces(settings, log);
-    MainWindow window(settings, log, workspaces);
+    BrokerController broker(log);
+    MainWindow window(settings, log, workspaces, broker);
     const auto titles = menuTitles(window);
-    EXPECT_EQ(titles, (QStringList{"&Fichier", "&Édition", "&Affichage", "&Aide"}))
+    EXPECT_EQ(titles, (QStringList{"&Fichier", "&Édition", "&Affichage", "&Broker", "&Aide"}))
         << titles.join(',').toStdString();
 }
 

@@ -1,3 +1,5 @@
+#include "workspace_controller.h"
+
 #include <gtest/gtest.h>
 
 #include <QDir>
@@ -5,7 +7,6 @@
 #include <QTemporaryDir>
 
 #include "studio_settings.h"
-#include "workspace_controller.h"
 
 namespace {
 
@@ -91,7 +92,8 @@ TEST(WorkspaceController, ClearRecent) {
     StudioSettings settings;
     sbx::LogHub log;
     WorkspaceController controller(settings, log);
-    ASSERT_TRUE(controller.create(QDir(temp.path()).filePath(QStringLiteral("w")), QStringLiteral("W")));
+    ASSERT_TRUE(
+        controller.create(QDir(temp.path()).filePath(QStringLiteral("w")), QStringLiteral("W")));
     controller.clearRecentWorkspaces();
     EXPECT_TRUE(controller.recentWorkspaces().isEmpty());
     EXPECT_TRUE(StudioSettings().recentWorkspaces().isEmpty());

@@ -10,7 +10,9 @@ LogBridge::LogBridge(sbx::LogHub& hub, LogModel& model, QObject* parent)
     timer_.start();
 }
 
-LogBridge::~LogBridge() { hub_.unsubscribe(subscription_); }
+LogBridge::~LogBridge() {
+    hub_.unsubscribe(subscription_);
+}
 
 void LogBridge::enqueue(const sbx::LogRecord& record) {
     std::lock_guard lock(mutex_);

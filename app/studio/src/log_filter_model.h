@@ -16,7 +16,8 @@ public:
     void setSearchText(const QString& text);
 
 protected:
-    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow,
+                                        const QModelIndex& sourceParent) const override;
 
 private:
     sbx::LogLevel minimumLevel_ = sbx::LogLevel::Debug;

@@ -1,9 +1,11 @@
 #include "main_window.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -12,6 +14,7 @@
 #include <QTabWidget>
 
 #include "about_dialog.h"
+#include "broker_controller.h"
 #include "document_tab.h"
 #include "explorer_dock.h"
 #include "log_bridge.h"
@@ -25,17 +28,20 @@
 #include "workspace_controller.h"
 #include "workspace_tree_model.h"
 
-MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log,
-                       WorkspaceController& workspaces, QWidget* parent)
+MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceController& workspaces,
+                       BrokerController& broker, QWidget* parent)
     : QMainWindow(parent),
       settings_(settings),
       log_(log),
       workspaces_(workspaces),
+      broker_(broker),
       logModel_(new LogModel(20000, this)),
       logBridge_(new LogBridge(log, *logModel_, this)),
       explorer_(new ExplorerDock(this)),
       logPanel_(new LogPanel(*logModel_, this)),
       tabs_(new QTabWidget(this)),
+      brokerLabel_(new QLabel(this)),
+      brokerStatsLabel_(new QLabel(this)),
       workspaceLabel_(new QLabel(this)) {
     setObjectName(QStringLiteral("window.main"));
     setWindowTitle(tr("Signalbox"));
@@ -60,6 +66,10 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log,
         }
     });
     setCentralWidget(tabs_);
+    brokerLabel_->setObjectName(QStringLiteral("label.brokerStatus"));
+    brokerStatsLabel_->setObjectName(QStringLiteral("label.brokerStats"));
+    statusBar()->addWidget(brokerLabel_);
+    statusBar()->addWidget(brokerStatsLabel_);
     statusBar()->addPermanentWidget(workspaceLabel_);
 
     createMenus();
@@ -73,6 +83,17 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log,
             &MainWindow::onWorkspaceChanged);
     connect(&workspaces_, &WorkspaceController::recentWorkspacesChanged, this,
             &MainWindow::rebuildRecentMenu);
+    connect(&broker_, &BrokerController::stateChanged, this, &MainWindow::onBrokerStateChanged);
+    connect(&broker_, &BrokerController::statsUpdated, this,
+            [this](const sbx::broker::BrokerStatsSnapshot& stats) {
+                const QLocale locale;
+                brokerStatsLabel_->setText(
+                    tr("Clients: %1 · received: %2 · sent: %3")
+                        .arg(locale.toString(static_cast<qulonglong>(stats.clientsConnected)),
+                             locale.toString(static_cast<qulonglong>(stats.messagesReceived)),
+                             locale.toString(static_cast<qulonglong>(stats.messagesSent))));
+                overview_->showBroker(broker_.statusText(), brokerStatsLabel_->text());
+            });
 
     resize(1280, 800);
     defaultState_ = saveState();
@@ -80,6 +101,7 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log,
     restoreState(settings_.windowState());
     rebuildRecentMenu();
     onWorkspaceChanged();
+    onBrokerStateChanged();
 }
 
 MainWindow::~MainWindow() = default;
@@ -99,6 +121,7 @@ void MainWindow::createMenus() {
                       QKeySequence(Qt::CTRL | Qt::Key_Comma)),
             &QAction::triggered, this, &MainWindow::showPreferences);
     createViewMenu();
+    createBrokerMenu();
     createHelpMenu();
 }
 
@@ -141,6 +164,52 @@ void MainWindow::createViewMenu() {
     connect(addAction(view, QStringLiteral("action.view.resetLayout"), tr("&Reset Layout"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)),
             &QAction::triggered, this, &MainWindow::restoreLayout);
+}
+
+void MainWindow::createBrokerMenu() {
+    auto* menu = menuBar()->addMenu(tr("&Broker"));
+    startBrokerAction_ =
+        addAction(menu, QStringLiteral("action.broker.start"), tr("&Start Embedded Broker"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(startBrokerAction_, &QAction::triggered, this, [this] {
+        QString error;
+        if (!broker_.start(broker_.lastConfig(), &error)) {
+            QMessageBox::warning(this, tr("Embedded Broker"),
+                                 tr("The broker did not start: %1").arg(error));
+        }
+    });
+    stopBrokerAction_ =
+        addAction(menu, QStringLiteral("action.broker.stop"), tr("S&top Embedded Broker"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connect(stopBrokerAction_, &QAction::triggered, &broker_, &BrokerController::stop);
+    copyAddressAction_ =
+        addAction(menu, QStringLiteral("action.broker.copyAddress"), tr("&Copy MQTT Address"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(copyAddressAction_, &QAction::triggered, this, &MainWindow::copyBrokerAddress);
+}
+
+void MainWindow::onBrokerStateChanged() {
+    const bool running = broker_.running();
+    startBrokerAction_->setEnabled(!running);
+    stopBrokerAction_->setEnabled(running);
+    copyAddressAction_->setEnabled(running && broker_.port("mqtt").has_value());
+    brokerLabel_->setText(broker_.statusText());
+    if (!running) {
+        brokerStatsLabel_->clear();
+    }
+    overview_->showBroker(broker_.statusText(), brokerStatsLabel_->text());
+}
+
+void MainWindow::copyBrokerAddress() {
+    const auto port = broker_.port("mqtt");
+    if (!port) {
+        return;
+    }
+    const auto address = QStringLiteral("mqtt://%1:%2")
+                             .arg(QString::fromStdString(broker_.lastConfig().bindAddress))
+                             .arg(*port);
+    QGuiApplication::clipboard()->setText(address);
+    statusBar()->showMessage(tr("Copied %1").arg(address), 4000);
 }
 
 void MainWindow::createHelpMenu() {
@@ -190,7 +259,8 @@ void MainWindow::onWorkspaceChanged() {
         explorer_->model().showWorkspace(*workspace);
         overview_->showWorkspace(&*workspace);
         setWindowTitle(tr("%1 — Signalbox").arg(QString::fromStdString(workspace->name())));
-        workspaceLabel_->setText(tr("Workspace: %1").arg(QString::fromStdString(workspace->root().string())));
+        workspaceLabel_->setText(
+            tr("Workspace: %1").arg(QString::fromStdString(workspace->root().string())));
     } else {
         explorer_->model().showNothing();
         overview_->showWorkspace(nullptr);
@@ -200,8 +270,8 @@ void MainWindow::onWorkspaceChanged() {
 }
 
 void MainWindow::newWorkspace() {
-    const auto dir = QFileDialog::getExistingDirectory(
-        this, tr("Choose an empty folder for the new workspace"));
+    const auto dir =
+        QFileDialog::getExistingDirectory(this, tr("Choose an empty folder for the new workspace"));
     if (dir.isEmpty()) {
         return;
     }
@@ -270,8 +340,7 @@ void MainWindow::showPreferences() {
     setDarkTheme(dialog.theme() == Theme::Dark);
     if (dialog.language() != settings_.languageOverride()) {
         settings_.setLanguageOverride(dialog.language());
-        statusBar()->showMessage(tr("The new language applies when Signalbox starts again."),
-                                 8000);
+        statusBar()->showMessage(tr("The new language applies when Signalbox starts again."), 8000);
     }
 }
 

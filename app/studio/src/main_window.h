@@ -4,6 +4,7 @@
 
 #include "sbx/common/log_hub.h"
 
+class BrokerController;
 class ExplorerDock;
 class LogBridge;
 class LogModel;
@@ -21,7 +22,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceController& workspaces,
-               QWidget* parent = nullptr);
+               BrokerController& broker, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] ExplorerDock& explorer() { return *explorer_; }
@@ -43,7 +44,10 @@ private:
     void createMenus();
     void createFileMenu();
     void createViewMenu();
+    void createBrokerMenu();
     void createHelpMenu();
+    void onBrokerStateChanged();
+    void copyBrokerAddress();
     void rebuildRecentMenu();
     void onWorkspaceChanged();
     void newWorkspace();
@@ -58,6 +62,7 @@ private:
     StudioSettings& settings_;
     sbx::LogHub& log_;
     WorkspaceController& workspaces_;
+    BrokerController& broker_;
     LogModel* logModel_;
     LogBridge* logBridge_;
     ExplorerDock* explorer_;
@@ -68,6 +73,11 @@ private:
     QAction* newWorkspaceAction_ = nullptr;
     QAction* openWorkspaceAction_ = nullptr;
     QAction* darkThemeAction_ = nullptr;
+    QAction* startBrokerAction_ = nullptr;
+    QAction* stopBrokerAction_ = nullptr;
+    QAction* copyAddressAction_ = nullptr;
+    QLabel* brokerLabel_;
+    QLabel* brokerStatsLabel_;
     QLabel* workspaceLabel_;
     QByteArray defaultState_;
 };

@@ -10,7 +10,12 @@
 #include "workspace_tree_model.h"
 
 OverviewPage::OverviewPage(QAction* newWorkspace, QAction* openWorkspace, QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), path_(new QLabel(this)), summary_(new QLabel(this)) {
+    : QWidget(parent),
+      title_(new QLabel(this)),
+      path_(new QLabel(this)),
+      summary_(new QLabel(this)),
+      brokerTitle_(new QLabel(tr("Embedded broker"), this)),
+      broker_(new QLabel(this)) {
     QFont titleFont = title_->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
@@ -35,6 +40,14 @@ OverviewPage::OverviewPage(QAction* newWorkspace, QAction* openWorkspace, QWidge
     layout->addWidget(path_);
     layout->addWidget(summary_);
     layout->addLayout(buttons);
+    QFont sectionFont = brokerTitle_->font();
+    sectionFont.setBold(true);
+    sectionFont.setPointSizeF(sectionFont.pointSizeF() * 1.2);
+    brokerTitle_->setFont(sectionFont);
+    broker_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addSpacing(12);
+    layout->addWidget(brokerTitle_);
+    layout->addWidget(broker_);
     layout->addStretch(1);
     showWorkspace(nullptr);
 }
@@ -62,4 +75,14 @@ void OverviewPage::showWorkspace(const sbx::workspace::Workspace* workspace) {
     summary_->setText(lines.join(QLatin1Char('\n')));
 }
 
-QString OverviewPage::summaryText() const { return summary_->text(); }
+QString OverviewPage::summaryText() const {
+    return summary_->text();
+}
+
+void OverviewPage::showBroker(const QString& status, const QString& numbers) {
+    broker_->setText(numbers.isEmpty() ? status : status + QLatin1Char('\n') + numbers);
+}
+
+QString OverviewPage::brokerText() const {
+    return broker_->text();
+}

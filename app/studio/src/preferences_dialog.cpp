@@ -38,6 +38,10 @@ PreferencesDialog::PreferencesDialog(Theme theme, const QString& language, QWidg
     layout->addWidget(buttons);
 }
 
-Theme PreferencesDialog::theme() const { return themeFromId(themeBox_->currentData().toString()); }
+Theme PreferencesDialog::theme() const {
+    return themeFromId(themeBox_->currentData().toString());
+}
 
-QString PreferencesDialog::language() const { return languageBox_->currentData().toString(); }
+QString PreferencesDialog::language() const {
+    return languageBox_->currentData().toString();
+}

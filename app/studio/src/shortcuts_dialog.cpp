@@ -9,11 +9,15 @@
 
 namespace {
 
-QString plainText(QString text) { return text.remove(QLatin1Char('&')); }
+QString plainText(QString text) {
+    return text.remove(QLatin1Char('&'));
+}
 
 void collect(const QMenu& menu, const QString& path, QList<QPair<QString, QAction*>>& out) {
     for (auto* action : menu.actions()) {
-        if (action->isSeparator() || !action->isVisible()) {
+        // Skip separators and disabled placeholders such as "No recent workspaces".
+        if (action->isSeparator() || !action->isVisible() ||
+            (!action->isEnabled() && action->shortcut().isEmpty())) {
             continue;
         }
         const auto name = path + QStringLiteral(" › ") + plainText(action->text());
@@ -43,8 +47,9 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar& menuBar, QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (int row = 0; row < actions.size(); ++row) {
         table_->setItem(row, 0, new QTableWidgetItem(actions[row].first));
-        table_->setItem(row, 1, new QTableWidgetItem(actions[row].second->shortcut().toString(
-                                    QKeySequence::NativeText)));
+        table_->setItem(row, 1,
+                        new QTableWidgetItem(
+                            actions[row].second->shortcut().toString(QKeySequence::NativeText)));
     }
     table_->resizeColumnsToContents();
     table_->horizontalHeader()->setStretchLastSection(true);

@@ -5,7 +5,10 @@
 #include <QIcon>
 #include <QTimer>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 
+#include "broker_controller.h"
 #include "log_bridge.h"
 #include "main_window.h"
 #include "sbx/common/log_hub.h"
@@ -20,7 +23,25 @@ namespace {
 struct StudioOptions {
     QString workspace;
     QString screenshot;
+    bool startBroker = true;
+    std::optional<std::uint16_t> mqttPort;
+    std::optional<std::uint16_t> wsPort;
 };
+
+std::optional<std::uint16_t> portOption(const QCommandLineParser& parser,
+                                        const QCommandLineOption& option) {
+    if (!parser.isSet(option)) {
+        return std::nullopt;
+    }
+    bool ok = false;
+    const auto port = parser.value(option).toUInt(&ok);
+    if (!ok || port > 65535) {
+        std::fprintf(stderr, "signalbox: %s is not a port number\n",
+                     parser.value(option).toLocal8Bit().constData());
+        std::exit(2);
+    }
+    return static_cast<std::uint16_t>(port);
+}
 
 StudioOptions parseOptions(const QApplication& app) {
     QCommandLineParser parser;
@@ -36,12 +57,30 @@ StudioOptions parseOptions(const QApplication& app) {
         QApplication::translate("Studio", "Save a picture of the window to FILE and quit"),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption noBroker(
+        QStringLiteral("no-broker"),
+        QApplication::translate("Studio", "Do not start the embedded broker"));
+    parser.addOption(noBroker);
+    const QCommandLineOption mqttPort(
+        QStringLiteral("mqtt-port"),
+        QApplication::translate("Studio", "Embedded broker MQTT port (default 1883; 0 picks one)"),
+        QStringLiteral("PORT"));
+    parser.addOption(mqttPort);
+    const QCommandLineOption wsPort(
+        QStringLiteral("ws-port"),
+        QApplication::translate("Studio",
+                                "Embedded broker WebSocket port (default 9001; 0 picks one)"),
+        QStringLiteral("PORT"));
+    parser.addOption(wsPort);
     parser.process(app);
     StudioOptions options;
     if (!parser.positionalArguments().isEmpty()) {
         options.workspace = parser.positionalArguments().constFirst();
     }
     options.screenshot = parser.value(screenshot);
+    options.startBroker = !parser.isSet(noBroker);
+    options.mqttPort = portOption(parser, mqttPort);
+    options.wsPort = portOption(parser, wsPort);
     return options;
 }
 
@@ -49,8 +88,8 @@ StudioOptions parseOptions(const QApplication& app) {
 void mirrorProblemsToStderr(sbx::LogHub& hub) {
     hub.subscribe([](const sbx::LogRecord& record) {
         if (record.level >= sbx::LogLevel::Warning) {
-            std::fprintf(stderr, "signalbox: %s: %s\n",
-                         std::string(toString(record.level)).c_str(), record.message.c_str());
+            std::fprintf(stderr, "signalbox: %s: %s\n", std::string(toString(record.level)).c_str(),
+                         record.message.c_str());
         }
     });
 }
@@ -86,7 +125,10 @@ int runStudio(QApplication& app) {
     sbx::LogHub log;
     mirrorProblemsToStderr(log);
     WorkspaceController workspaces(settings, log);
-    MainWindow window(settings, log, workspaces);
+    BrokerController broker(log);
+    // Stop the broker while the window still shows its log.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &broker, &BrokerController::stop);
+    MainWindow window(settings, log, workspaces, broker);
     log.log(sbx::LogLevel::Info, "studio",
             QApplication::translate("Studio", "Signalbox %1 started (language: %2)")
                 .arg(QString::fromLatin1(sbx::kVersion),
@@ -94,6 +136,16 @@ int runStudio(QApplication& app) {
                 .toStdString());
     window.show();
     workspaces.openInitial(options.workspace);
+    if (options.startBroker) {
+        auto config = BrokerController::defaultConfig();
+        if (options.mqttPort) {
+            config.mqttPort = options.mqttPort;
+        }
+        if (options.wsPort) {
+            config.wsPort = options.wsPort;
+        }
+        broker.start(config);
+    }
     if (!options.screenshot.isEmpty()) {
         scheduleScreenshot(window, options.screenshot);
     }

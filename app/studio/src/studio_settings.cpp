@@ -9,24 +9,34 @@ constexpr auto kRecent = "workspaces/recent";
 constexpr auto kLast = "workspaces/last";
 }  // namespace
 
-StudioSettings::StudioSettings() : settings_(QSettings::IniFormat, QSettings::UserScope,
-                                             QStringLiteral("Signalbox"),
-                                             QStringLiteral("signalbox")) {}
+StudioSettings::StudioSettings()
+    : settings_(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Signalbox"),
+                QStringLiteral("signalbox")) {}
 
-QByteArray StudioSettings::windowGeometry() const { return settings_.value(kGeometry).toByteArray(); }
+QByteArray StudioSettings::windowGeometry() const {
+    return settings_.value(kGeometry).toByteArray();
+}
 void StudioSettings::setWindowGeometry(const QByteArray& geometry) {
     settings_.setValue(kGeometry, geometry);
 }
 
-QByteArray StudioSettings::windowState() const { return settings_.value(kState).toByteArray(); }
-void StudioSettings::setWindowState(const QByteArray& state) { settings_.setValue(kState, state); }
+QByteArray StudioSettings::windowState() const {
+    return settings_.value(kState).toByteArray();
+}
+void StudioSettings::setWindowState(const QByteArray& state) {
+    settings_.setValue(kState, state);
+}
 
 Theme StudioSettings::theme() const {
     return themeFromId(settings_.value(kTheme, themeId(Theme::Light)).toString());
 }
-void StudioSettings::setTheme(Theme theme) { settings_.setValue(kTheme, themeId(theme)); }
+void StudioSettings::setTheme(Theme theme) {
+    settings_.setValue(kTheme, themeId(theme));
+}
 
-QString StudioSettings::languageOverride() const { return settings_.value(kLanguage).toString(); }
+QString StudioSettings::languageOverride() const {
+    return settings_.value(kLanguage).toString();
+}
 void StudioSettings::setLanguageOverride(const QString& language) {
     settings_.setValue(kLanguage, language);
 }
@@ -38,7 +48,13 @@ void StudioSettings::setRecentWorkspaces(const QStringList& paths) {
     settings_.setValue(kRecent, paths);
 }
 
-QString StudioSettings::lastWorkspace() const { return settings_.value(kLast).toString(); }
-void StudioSettings::setLastWorkspace(const QString& path) { settings_.setValue(kLast, path); }
+QString StudioSettings::lastWorkspace() const {
+    return settings_.value(kLast).toString();
+}
+void StudioSettings::setLastWorkspace(const QString& path) {
+    settings_.setValue(kLast, path);
+}
 
-void StudioSettings::sync() { settings_.sync(); }
+void StudioSettings::sync() {
+    settings_.sync();
+}

@@ -53,7 +53,9 @@ QPalette lightPalette() {
 
 }  // namespace
 
-QPalette paletteFor(Theme theme) { return theme == Theme::Dark ? darkPalette() : lightPalette(); }
+QPalette paletteFor(Theme theme) {
+    return theme == Theme::Dark ? darkPalette() : lightPalette();
+}
 
 void applyTheme(QApplication& app, Theme theme) {
     if (app.style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0) {

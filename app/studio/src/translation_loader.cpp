@@ -4,7 +4,9 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
-QStringList shippedLanguages() { return {QStringLiteral("de"), QStringLiteral("fr")}; }
+QStringList shippedLanguages() {
+    return {QStringLiteral("de"), QStringLiteral("fr")};
+}
 
 QLocale chooseLocale(const QString& languageOverride) {
     if (!languageOverride.isEmpty()) {

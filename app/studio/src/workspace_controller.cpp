@@ -31,15 +31,19 @@ void setError(QString* error, const QString& text) {
 
 WorkspaceController::WorkspaceController(StudioSettings& settings, sbx::LogHub& log,
                                          QObject* parent)
-    : QObject(parent), settings_(settings), log_(log), recent_(toStd(settings.recentWorkspaces()), 10) {
-    recent_.prune([](const std::string& path) { return sbx::workspace::Workspace::isWorkspace(path); });
+    : QObject(parent),
+      settings_(settings),
+      log_(log),
+      recent_(toStd(settings.recentWorkspaces()), 10) {
+    recent_.prune(
+        [](const std::string& path) { return sbx::workspace::Workspace::isWorkspace(path); });
 }
 
 bool WorkspaceController::open(const QString& dir, QString* error) {
     auto opened = sbx::workspace::Workspace::open(dir.toStdString());
     if (!opened) {
-        const auto text = tr("Cannot open workspace: %1")
-                              .arg(QString::fromStdString(opened.error().message));
+        const auto text =
+            tr("Cannot open workspace: %1").arg(QString::fromStdString(opened.error().message));
         log_.log(sbx::LogLevel::Error, "studio", text.toStdString());
         setError(error, text);
         return false;
@@ -58,14 +62,13 @@ bool WorkspaceController::open(const QString& dir, QString* error) {
 bool WorkspaceController::create(const QString& dir, const QString& name, QString* error) {
     auto created = sbx::workspace::Workspace::create(dir.toStdString(), name.toStdString());
     if (!created) {
-        const auto text = tr("Cannot create workspace: %1")
-                              .arg(QString::fromStdString(created.error().message));
+        const auto text =
+            tr("Cannot create workspace: %1").arg(QString::fromStdString(created.error().message));
         log_.log(sbx::LogLevel::Error, "studio", text.toStdString());
         setError(error, text);
         return false;
     }
-    log_.log(sbx::LogLevel::Info, "studio",
-             tr("Created workspace \"%1\"").arg(name).toStdString());
+    log_.log(sbx::LogLevel::Info, "studio", tr("Created workspace \"%1\"").arg(name).toStdString());
     return open(QString::fromStdString(created->root().string()), error);
 }
 
@@ -89,8 +92,8 @@ bool WorkspaceController::ensureDemoWorkspace(const QString& dir, QString* error
             return false;
         }
         // Resource files are read-only; the user's copy must be editable.
-        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                          QFile::ReadOther);
+        QFile::setPermissions(
+            target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
     log_.log(sbx::LogLevel::Info, "studio",
              tr("Unpacked the demo workspace into %1").arg(dir).toStdString());

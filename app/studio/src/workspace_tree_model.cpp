@@ -37,16 +37,18 @@ void WorkspaceTreeModel::showWorkspace(const sbx::workspace::Workspace& workspac
     std::map<ItemKind, QStandardItem*> branches;
     for (auto kind :
          {ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline, ItemKind::Template}) {
-        auto* branch = new QStandardItem(style->standardIcon(QStyle::SP_DirIcon),
-                                         itemKindDisplayName(kind));
+        auto* branch =
+            new QStandardItem(style->standardIcon(QStyle::SP_DirIcon), itemKindDisplayName(kind));
         branch->setEditable(false);
         root->appendRow(branch);
         branches[kind] = branch;
     }
     for (const auto& item : workspace.items()) {
-        const auto absolute = QString::fromStdString((workspace.root() / item.relativePath).string());
-        auto* leaf = new QStandardItem(style->standardIcon(QStyle::SP_FileIcon),
-                                       QString::fromStdString(item.relativePath.filename().string()));
+        const auto absolute =
+            QString::fromStdString((workspace.root() / item.relativePath).string());
+        auto* leaf =
+            new QStandardItem(style->standardIcon(QStyle::SP_FileIcon),
+                              QString::fromStdString(item.relativePath.filename().string()));
         leaf->setEditable(false);
         leaf->setToolTip(absolute);
         leaf->setData(absolute, kPathRole);

@@ -52,6 +52,15 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
     if (v5 && !resolveTopicAlias(publish)) {
         return;
     }
+    if (v5 && !publish.properties.subscriptionIdentifiers.empty()) {
+        fail(mqtt::ReasonCode::ProtocolError, "PUBLISH from a client carries a subscription id");
+        return;
+    }
+    if (v5 && publish.properties.responseTopic &&
+        !isValidTopicName(*publish.properties.responseTopic)) {
+        fail(mqtt::ReasonCode::ProtocolError, "response topic is not a valid topic name");
+        return;
+    }
     const auto& limits = context_.config.limits;
     if (!isValidTopicName(publish.topic) || publish.topic.size() > limits.maxTopicLength ||
         levelCount(publish.topic) > limits.maxTopicLevels) {
