@@ -47,9 +47,12 @@ protected:
                     finish();
                     return;
                 }
+                // Take the bytes out before the next read reuses the buffer.
                 const auto data = frames_.data();
-                onReceived(static_cast<const std::uint8_t*>(data.data()), data.size());
+                const auto* begin = static_cast<const std::uint8_t*>(data.data());
+                chunk_.assign(begin, begin + data.size());
                 frames_.consume(frames_.size());
+                onReceived(chunk_.data(), chunk_.size());
             }));
     }
 
@@ -95,6 +98,7 @@ private:
     beast::flat_buffer handshakeBuffer_;
     http::request<http::string_body> request_;
     beast::flat_buffer frames_;
+    std::vector<std::uint8_t> chunk_;
 };
 
 }  // namespace
