@@ -129,6 +129,19 @@ void Session::persist(OutboundMessage& entry, const AckBarrierPtr& barrier) {
     }
 }
 
+void Session::recordAcked(const Message& message) {
+    if (context_.hops.active()) {
+        context_.hops.record({std::chrono::system_clock::now(),
+                              observe::HopKind::Acked,
+                              message.id,
+                              "mqtt",
+                              clientId_,
+                              message.topic,
+                              0,
+                              {}});
+    }
+}
+
 void Session::forget(const OutboundMessage& entry) {
     if (entry.storeSequence != 0 && context_.store != nullptr) {
         context_.counters.storedMessages.fetch_sub(1, std::memory_order_relaxed);
@@ -197,6 +210,7 @@ bool Session::onPuback(std::uint16_t packetId) {
     if (it == inflight_.end()) {
         return false;
     }
+    recordAcked(*it->entry.message);
     forget(it->entry);
     inflight_.erase(it);
     pumpLocked();
@@ -232,6 +246,7 @@ bool Session::onPubcomp(std::uint16_t packetId) {
     if (it == inflight_.end()) {
         return false;
     }
+    recordAcked(*it->entry.message);
     forget(it->entry);
     inflight_.erase(it);
     pumpLocked();

@@ -103,6 +103,7 @@ private:
 
     void persist(OutboundMessage& entry, const AckBarrierPtr& barrier);
     void forget(const OutboundMessage& entry);
+    void recordAcked(const Message& message);
     void pumpLocked();
     bool sendLocked(Inflight& inflight, bool dup);
     std::uint16_t nextPacketIdLocked();

@@ -1,0 +1,65 @@
+#include "sbx/broker/broker_config.h"
+
+#include <gtest/gtest.h>
+
+namespace sbx::broker {
+namespace {
+
+TEST(BrokerConfig, ReadsEveryKey) {
+    auto config = parseBrokerConfig(R"({
+        "bind": "0.0.0.0", "mqtt_port": 0, "ws_port": 9001, "data_dir": "/tmp/x",
+        "durability": "relaxed", "sys_interval": 2, "threads": 3,
+        "max_connections": 5, "max_packet_size": 1024, "max_inflight": 7, "max_queued": 9,
+        "max_topic_length": 100, "max_topic_levels": 4, "topic_alias_maximum": 2,
+        "max_keep_alive": 60})");
+    ASSERT_TRUE(config.ok()) << config.error().describe();
+    EXPECT_EQ(config->bindAddress, "0.0.0.0");
+    EXPECT_EQ(config->mqttPort, std::optional<std::uint16_t>(0));
+    EXPECT_EQ(config->wsPort, std::optional<std::uint16_t>(9001));
+    EXPECT_EQ(config->dataDir, "/tmp/x");
+    EXPECT_EQ(config->durability, store::Durability::Relaxed);
+    EXPECT_EQ(config->sysIntervalSeconds, 2U);
+    EXPECT_EQ(config->threads, 3U);
+    EXPECT_EQ(config->limits.maxConnections, 5U);
+    EXPECT_EQ(config->limits.maxPacketSize, 1024U);
+    EXPECT_EQ(config->limits.maxInflight, 7);
+    EXPECT_EQ(config->limits.maxQueued, 9U);
+    EXPECT_EQ(config->limits.maxTopicLength, 100U);
+    EXPECT_EQ(config->limits.maxTopicLevels, 4U);
+    EXPECT_EQ(config->limits.topicAliasMaximum, 2);
+    EXPECT_EQ(config->limits.maxKeepAlive, 60);
+}
+
+TEST(BrokerConfig, NullPortTurnsAListenerOff) {
+    auto config = parseBrokerConfig(R"({"mqtt_port": null})");
+    ASSERT_TRUE(config.ok());
+    EXPECT_FALSE(config->mqttPort.has_value());
+}
+
+TEST(BrokerConfig, RefusesTyposAndBadValuesWithAReason) {
+    const std::vector<std::pair<const char*, const char*>> cases = {
+        {R"({"mqtt_prot": 1})", "unknown setting \"mqtt_prot\""},
+        {R"({"mqtt_port": 70000})", "mqtt_port must be a whole number from 0 to 65535"},
+        {R"({"mqtt_port": -1})", "mqtt_port must be a whole number"},
+        {R"({"durability": "maybe"})", "durability must be"},
+        {R"({"bind": 1})", "bind must be a string"},
+        {R"({"max_inflight": 0})", "max_inflight must be at least 1"},
+        {R"([1, 2])", "must be a JSON object"},
+        {R"({ broken)", "must be a JSON object"},
+    };
+    for (const auto& [text, expected] : cases) {
+        auto config = parseBrokerConfig(text);
+        ASSERT_FALSE(config.ok()) << text;
+        EXPECT_NE(config.error().message.find(expected), std::string::npos)
+            << text << " -> " << config.error().message;
+    }
+}
+
+TEST(BrokerConfig, MissingFileIsNotFound) {
+    auto config = loadBrokerConfig("/nonexistent/broker.json");
+    ASSERT_FALSE(config.ok());
+    EXPECT_EQ(config.error().code, ErrorCode::NotFound);
+}
+
+}  // namespace
+}  // namespace sbx::broker
