@@ -38,10 +38,10 @@ void takeScreenshot(const Shot& shot) {
                    {"LC_ALL", ""},
                    {"QT_QPA_PLATFORM", "xcb"}};
     options.timeout = std::chrono::seconds(90);
-    const auto result =
-        sbx::test::runProcess({"xvfb-run", "-a", "--server-args=-screen 0 1400x900x24",
-                               SBX_STUDIO_PATH, "--screenshot", path.string()},
-                              options);
+    const auto result = sbx::test::runProcess(
+        {"xvfb-run", "-a", "--server-args=-screen 0 1400x900x24", SBX_STUDIO_PATH, "--mqtt-port",
+         "0", "--ws-port", "0", "--screenshot", path.string()},
+        options);
     ASSERT_EQ(result.exitCode, 0) << result.out << result.err;
 
     QImage image(QString::fromStdString(path.string()));
