@@ -492,9 +492,14 @@ class RawClient:
             return self.expect(PUBCOMP, timeout, skip=(PUBLISH,))
         return None
 
-    def disconnect(self, reason=0, props=None):
+    def disconnect(self, reason=0, props=None, wait=2.0):
+        """Sends DISCONNECT and waits (bounded) for the broker to close, as it should
+        on receipt (3.14.4). Until then the broker may not have processed this
+        connection's last packets, and a quick reconnect would race with them."""
         try:
             self.send(disconnect(self.version, reason, props))
-        except OSError:
+            self.sock.shutdown(socket.SHUT_WR)
+            self.wait_closed(wait)
+        except (OSError, ConnectionClosed, MalformedResponse):
             pass
         self.close()
