@@ -295,8 +295,8 @@ class Broker:
             conf.append("user root")
         conf += [
             "sys_interval %d" % lim.get("sys_interval", 10),
-            # Unlike sbx, mosquitto defaults to 1000 queued messages; mirror "unbounded
-            # unless configured" so the limit tests are the ones that bound it.
+            # mosquitto defaults to 1000 queued messages; lift that so only the tests that
+            # configure a bound (max_queued) meet one.
             "max_queued_messages %d" % lim.get("max_queued", 0),
         ]
         if self.persistent:

@@ -3,6 +3,7 @@
 overlapping and shared subscriptions, UNSUBACK and SUBACK reason codes."""
 
 import collections
+import queue
 import time
 
 
@@ -148,6 +149,7 @@ class SubscribeTest(BrokerTestCase):
     def test_v5_shared_subscription_spreads_and_delivers_once_per_group(self):
         topic = unique("shared")
         group_g = [self.paho(V5) for _ in range(2)]
+        merged = self.merge(group_g)
         group_h = self.paho(V5)
         plain = self.paho(V5)
         for member in group_g:
@@ -164,34 +166,49 @@ class SubscribeTest(BrokerTestCase):
                          "a group with one member gets everything")
         shares = collections.Counter()
         received = []
-        deadline = time.monotonic() + 5
-        while len(received) < count and time.monotonic() < deadline:
-            for index, member in enumerate(group_g):
-                for message in member.drain():
-                    shares[index] += 1
-                    received.append(message.payload)
-            time.sleep(0.05)
-        for member in group_g:
-            member.expect_nothing(0.3)
+        for index, payload in self.collect(merged, count):
+            shares[index] += 1
+            received.append(payload)
         self.assertEqual(sorted(received), sorted(expected),
                          "4.8.2: each message goes to exactly one member of group g")
         self.assertTrue(shares[0] and shares[1], "both members must get a share: %r" % shares)
         self.assertNotIn(topic, [m.topic for m in plain.drain()])
 
+    @staticmethod
+    def merge(members):
+        """One queue of (member index, payload) for all `members`; call before they
+        subscribe."""
+        merged = queue.Queue()
+        for index, member in enumerate(members):
+            member.client.on_message = \
+                lambda client, userdata, message, i=index: merged.put((i, message.payload))
+        return merged
+
+    @staticmethod
+    def collect(merged, count, timeout=5.0):
+        """The next `count` entries; then none may follow within 0.3 s."""
+        got = []
+        try:
+            while len(got) < count:
+                got.append(merged.get(timeout=timeout))
+        except queue.Empty:
+            raise AssertionError("group got %d of %d messages" % (len(got), count)) from None
+        try:
+            extra = merged.get(timeout=0.3)
+        except queue.Empty:
+            return got
+        raise AssertionError("a message went to two members of a group: %r" % (extra,))
+
     def test_v311_shared_subscription(self):
         topic = unique("shared311")
         members = [self.paho(V311) for _ in range(2)]
+        merged = self.merge(members)
         for member in members:
             member.subscribe("$share/g/" + topic, 1)
         publisher = self.paho(V311)
         for i in range(10):
             publisher.publish(topic, b"%d" % i, 1)
-        got = []
-        deadline = time.monotonic() + 5
-        while len(got) < 10 and time.monotonic() < deadline:
-            for member in members:
-                got += [m.payload for m in member.drain()]
-            time.sleep(0.05)
+        got = [payload for _, payload in self.collect(merged, 10)]
         self.assertEqual(sorted(got), sorted(b"%d" % i for i in range(10)))
 
     # ------------------------------------------------------------------ unsubscribe
