@@ -5,7 +5,7 @@
 
 namespace {
 // Workspace files are small text documents; a larger file is not shown whole.
-constexpr qint64 kMaxShownBytes = 4 * 1024 * 1024;
+constexpr qint64 kMaxShownBytes = qint64{4} * 1024 * 1024;
 }  // namespace
 
 DocumentTab::DocumentTab(const QString& path, QWidget* parent)

@@ -230,7 +230,8 @@ void MainWindow::rebuildRecentMenu() {
     for (const auto& path : recent) {
         auto* action = recentMenu_->addAction(QStringLiteral("&%1  %2").arg(number).arg(path));
         if (number <= 9) {
-            action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_0 + number)));
+            action->setShortcut(
+                QKeySequence(Qt::CTRL | Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + number)));
         }
         connect(action, &QAction::triggered, this, [this, path] { openRecent(path); });
         ++number;

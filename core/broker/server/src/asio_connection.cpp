@@ -11,7 +11,6 @@ namespace sbx::broker {
 namespace {
 // A client has this long to send CONNECT after the socket opens.
 constexpr std::chrono::seconds kConnectTimeout{10};
-constexpr std::size_t kReadChunk = 64 * 1024;
 }  // namespace
 
 AsioConnection::AsioConnection(BrokerContext& context, Strand strand, std::string remoteAddress)

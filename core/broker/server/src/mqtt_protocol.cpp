@@ -121,11 +121,7 @@ void MqttProtocol::closeNow() {
     if (phase_ == Phase::Closing || phase_ == Phase::Closed) {
         return;
     }
-    if (phase_ == Phase::AwaitingConnect) {
-        phase_ = Phase::Closing;
-    } else {
-        phase_ = Phase::Closing;
-    }
+    phase_ = Phase::Closing;
     if (auto io = io_.lock()) {
         io->closeAfterWrites();
     }

@@ -33,7 +33,9 @@ void SysTopics::publish(std::uint32_t intervalSeconds) {
     const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
                             std::chrono::steady_clock::now() - context_.startedAt)
                             .count();
-    const auto format = [](double v) { return std::to_string(std::llround(v * 100) / 100.0); };
+    const auto format = [](double v) {
+        return std::to_string(static_cast<double>(std::llround(v * 100)) / 100.0);
+    };
 
     const std::vector<std::pair<const char*, std::string>> values = {
         {"$SYS/broker/version", std::string("signalbox ") + kVersion},

@@ -54,7 +54,7 @@ protected:
 
 private:
     tcp::socket socket_;
-    std::array<std::uint8_t, 64 * 1024> buffer_{};
+    std::array<std::uint8_t, std::size_t{64} * 1024> buffer_{};
 };
 
 }  // namespace

@@ -22,7 +22,8 @@ using boost::asio::ip::tcp;
 class WebSocketConnection final : public AsioConnection {
 public:
     WebSocketConnection(BrokerContext& context, Strand strand, tcp::socket socket)
-        : AsioConnection(context, strand, describePeer(socket)), ws_(std::move(socket)) {}
+        : AsioConnection(context, std::move(strand), describePeer(socket)),
+          ws_(std::move(socket)) {}
 
 protected:
     void startTransport() override {
