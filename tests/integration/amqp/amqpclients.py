@@ -54,6 +54,24 @@ def wait_for_count(channel, queue, count, timeout):
         channel.connection.sleep(0.05)
 
 
+def wait_until_gone(testcase, queue, timeout):
+    """Polls a passive declare (each on a fresh channel of a fresh connection) until the
+    broker answers 404; True when it did within `timeout`. 405 (another connection's
+    exclusive queue) means the queue is still there."""
+    connection = testcase.connect()
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            connection.channel().queue_declare(queue, passive=True)
+        except pika.exceptions.ChannelClosedByBroker as error:
+            testcase.assertIn(error.reply_code, (404, 405), error.reply_text)
+            if error.reply_code == 404:
+                return True
+        if time.monotonic() >= deadline:
+            return False
+        connection.sleep(0.05)
+
+
 class Collector:
     """Consumes from a queue into a list; `wait(n)` pumps the connection's I/O until n
     deliveries arrived or the timeout passed."""
