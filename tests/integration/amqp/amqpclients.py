@@ -54,7 +54,7 @@ def wait_for_count(channel, queue, count, timeout):
         channel.connection.sleep(0.05)
 
 
-def wait_until_gone(testcase, queue, timeout):
+def wait_until_gone(testcase, queue, timeout, interval=0.05):
     """Polls a passive declare (each on a fresh channel of a fresh connection) until the
     broker answers 404; True when it did within `timeout`. 405 (another connection's
     exclusive queue) means the queue is still there."""
@@ -69,7 +69,7 @@ def wait_until_gone(testcase, queue, timeout):
                 return True
         if time.monotonic() >= deadline:
             return False
-        connection.sleep(0.05)
+        connection.sleep(interval)
 
 
 class Collector:
