@@ -54,7 +54,7 @@ struct FieldValue {
                                  std::string, ByteArray, FieldArray, Timestamp, FieldTable, Void>;
     Variant value;
 
-    FieldValue() : value(Void{}) {}
+    FieldValue();
     template <typename T>
     FieldValue(T v) : value(std::move(v)) {}  // NOLINT(google-explicit-constructor)
 
@@ -72,5 +72,9 @@ struct FieldTableEntry {
     FieldValue value;
     bool operator==(const FieldTableEntry&) const = default;
 };
+
+// Defined here, not in the class: building the variant may destroy a FieldTable, whose
+// vector of entries needs FieldTableEntry complete (clang with libstdc++ insists).
+inline FieldValue::FieldValue() : value(Void{}) {}
 
 }  // namespace sbx::amqp
