@@ -4,6 +4,7 @@
 // having to keep the framing intact). Whatever decodes must round-trip: encoding it
 // gives one frame that decodes again, to an equal value, and encodes to the same bytes.
 // Crashes, sanitizer reports and broken round trips all abort.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
