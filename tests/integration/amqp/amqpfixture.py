@@ -52,6 +52,13 @@ CAPABILITIES = {
     # A channel number above the channel-max the client sent in tune-ok closes the
     # connection with 530 NOT_ALLOWED. RabbitMQ 3.10 checks only its own channel_max.
     "channel_max_enforced": {"sbx": True, "rabbitmq": False},
+    # An unknown class or method id gets connection.close 540 NOT_IMPLEMENTED. RabbitMQ
+    # 3.10's reader crashes on it and drops the socket without a close.
+    "unknown_method_close": {"sbx": True, "rabbitmq": False},
+    # An acknowledgement confirmed by tx.commit-ok is on disk: after kill -9 the message
+    # is not delivered again. RabbitMQ 3.10 classic queues write acks lazily (its
+    # guarantee is at-least-once), so after kill -9 it redelivers them.
+    "kill9_acked_not_redelivered": {"sbx": True, "rabbitmq": False},
     # x-queue-type stream over AMQP 0-9-1 (RabbitMQ 3.9+; Debian 12 ships 3.10.8).
     "streams": {"sbx": True, "rabbitmq": True},
     # MQTT clients on the same broker, routed through amq.topic (rabbitmq_mqtt plugin).
@@ -63,6 +70,9 @@ LIMITS = {
     # connection.tune as RabbitMQ 3.10 proposes it (channel_max, frame_max, heartbeat).
     # sbx proposes the same so that clients see the defaults they know.
     "tune": {"sbx": (2047, 131072, 60), "rabbitmq": (2047, 131072, 60)},
+    # Frame-max is the size of the whole frame (AMQP 0-9-1 4.2.3). RabbitMQ 3.10 admits
+    # payloads up to frame-max itself (8 bytes more) before raising 501 FRAME_ERROR.
+    "frame_max_slack": {"sbx": 0, "rabbitmq": 8},
 }
 
 

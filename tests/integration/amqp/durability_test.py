@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""Durability: what survives a clean restart and a kill -9 of the broker (for RabbitMQ the
+whole process group of the node). Each test runs its own broker with a data dir."""
+
+import time
+import unittest
+
+import pika
+
+import amqpfixture
+from amqpfixture import Broker, requires, unique
+from amqpclients import bodies, drain, message_count, persistent, publisher
+
+
+class DurabilityTest(unittest.TestCase):
+
+    def setUp(self):
+        self.broker = Broker(persistent=True).start()
+        self.addCleanup(self.broker.close)
+        self.connections = []
+
+    def channel(self):
+        connection = pika.BlockingConnection(self.broker.params())
+        self.connections.append(connection)
+        return connection.channel()
+
+    def drop_connections(self):
+        for connection in self.connections:
+            try:
+                connection.close()
+            except Exception:  # the broker went away under it; that is the point
+                pass
+        self.connections = []
+
+    def restart(self):
+        self.drop_connections()
+        self.broker.restart()
+
+    def crash_and_start(self):
+        self.drop_connections()
+        self.broker.kill9()
+        self.broker.start()
+
+    def tearDown(self):
+        self.drop_connections()
+
+    # ----------------------------------------------------------------
+
+    def test_durable_queue_and_persistent_messages_survive_restart(self):
+        ch = publisher(self.channel())
+        durable, transient_queue = unique("durable"), unique("transient")
+        exchange = unique("x")
+        ch.exchange_declare(exchange, "direct", durable=True)
+        ch.queue_declare(durable, durable=True)
+        ch.queue_declare(transient_queue, durable=False)
+        ch.queue_bind(durable, exchange, "k")
+        ch.basic_publish(exchange, "k", b"persistent-1", persistent())
+        ch.basic_publish(exchange, "k", b"transient", pika.BasicProperties(delivery_mode=1))
+        ch.basic_publish(exchange, "k", b"persistent-2", persistent(trace="kept"))
+        ch.basic_publish("", transient_queue, b"gone", persistent())
+        self.restart()
+        ch = publisher(self.channel())
+        got = drain(ch, durable)
+        self.assertEqual([body for _, _, body in got], [b"persistent-1", b"persistent-2"])
+        self.assertEqual(got[1][1].headers, {"trace": "kept"})
+        self.assertEqual(got[1][1].delivery_mode, 2)
+        # The durable exchange and its binding survived too.
+        ch.basic_publish(exchange, "k", b"after restart")
+        self.assertEqual(bodies(ch, durable), [b"after restart"])
+        with self.assertRaises(pika.exceptions.ChannelClosedByBroker) as caught:
+            ch.queue_declare(transient_queue, passive=True)
+        self.assertEqual(caught.exception.reply_code, 404)
+
+    def test_confirmed_persistent_messages_survive_kill9(self):
+        ch = publisher(self.channel())
+        name = unique("durable")
+        ch.queue_declare(name, durable=True)
+        confirmed = []
+        for index in range(300):
+            body = b"m%03d" % index
+            ch.basic_publish("", name, body, persistent())  # returns once confirmed
+            confirmed.append(body)
+        self.crash_and_start()
+        got = bodies(publisher(self.channel()), name)
+        self.assertEqual(got[:len(confirmed)], confirmed)
+
+    def test_acked_deliveries_are_not_redelivered_after_restart(self):
+        ch = publisher(self.channel())
+        name = unique("durable")
+        ch.queue_declare(name, durable=True)
+        for index in range(10):
+            ch.basic_publish("", name, b"%d" % index, persistent())
+        consumer = self.channel()
+        got = drain(consumer, name, auto_ack=False)
+        self.assertEqual(len(got), 10)
+        consumer.basic_ack(got[3][0].delivery_tag, multiple=True)  # 0..3
+        consumer.basic_ack(got[6][0].delivery_tag)  # 6
+        consumer.basic_qos(prefetch_count=0)  # a round trip: the acks have arrived
+        self.restart()
+        again = drain(self.channel(), name)
+        self.assertEqual([body for _, _, body in again], [b"4", b"5", b"7", b"8", b"9"])
+
+    @requires("kill9_acked_not_redelivered")
+    def test_acked_deliveries_are_not_redelivered_after_kill9(self):
+        ch = publisher(self.channel())
+        name = unique("durable")
+        ch.queue_declare(name, durable=True)
+        for index in range(6):
+            ch.basic_publish("", name, b"%d" % index, persistent())
+        consumer = self.channel()
+        consumer.tx_select()  # tx.commit-ok: the acks are applied
+        got = drain(consumer, name, auto_ack=False)
+        consumer.basic_ack(got[2][0].delivery_tag, multiple=True)
+        consumer.tx_commit()
+        self.crash_and_start()
+        again = drain(self.channel(), name)
+        self.assertEqual([body for _, _, body in again], [b"3", b"4", b"5"])
+
+    def stream_consumer(self, name, sink):
+        """Consumes the stream from its first offset. RabbitMQ brings a stream's replica
+        up a moment after the node reports it is running and answers 404 "home node ... is
+        down or inaccessible" until then: retry that (only that) for a bounded time."""
+        deadline = time.monotonic() + 20.0
+        while True:
+            channel = self.channel()
+            channel.basic_qos(prefetch_count=10)
+            try:
+                channel.basic_consume(name, lambda c, m, p, b: sink.append(b),
+                                      arguments={"x-stream-offset": "first"})
+                return channel
+            except pika.exceptions.ChannelClosedByBroker as error:
+                if "is down or inaccessible" not in error.reply_text or \
+                        time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.2)
+
+    @requires("streams")
+    def test_stream_survives_restart(self):
+        ch = publisher(self.channel())
+        name = unique("stream")
+        ch.queue_declare(name, durable=True, arguments={"x-queue-type": "stream"})
+        for index in range(5):
+            ch.basic_publish("", name, b"s%d" % index)
+        self.restart()
+        got = []
+        channel = self.stream_consumer(name, got)
+        for _ in range(200):
+            if len(got) >= 5:
+                break
+            channel.connection.process_data_events(time_limit=0.05)
+        self.assertEqual(got, [b"s%d" % i for i in range(5)])
+
+
+if __name__ == "__main__":
+    amqpfixture.main()
