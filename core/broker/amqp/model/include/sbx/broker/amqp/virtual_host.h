@@ -1,0 +1,121 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sbx/broker/amqp/amqp_message.h"
+#include "sbx/broker/amqp/amqp_result.h"
+#include "sbx/broker/amqp/binding.h"
+#include "sbx/broker/amqp/consume_request.h"
+#include "sbx/broker/amqp/delivery.h"
+#include "sbx/broker/amqp/exchange.h"
+#include "sbx/broker/amqp/exchange_declare.h"
+#include "sbx/broker/amqp/ids.h"
+#include "sbx/broker/amqp/publish_result.h"
+#include "sbx/broker/amqp/queue.h"
+#include "sbx/broker/amqp/queue_declare.h"
+#include "sbx/broker/amqp/store_hooks.h"
+
+namespace sbx::broker::amqp {
+
+struct VirtualHostOptions {
+    std::string name = "/";
+    // Seeds the "amq.gen-..." names of server-named queues; 0 = from std::random_device.
+    std::uint64_t nameSeed = 0;
+    // A stream's retention removes whole segments of this many messages (RabbitMQ's
+    // segments are sized in bytes; counting messages keeps tests readable).
+    std::size_t streamSegmentMessages = 1000;
+    std::shared_ptr<QueueStoreHooks> storeHooks;  // optional; see store_hooks.h
+};
+
+// queue.purge-ok / queue.delete-ok: how many messages went.
+using MessageCount = std::uint32_t;
+
+struct ConsumeOk {
+    std::shared_ptr<Queue> queue;
+    ConsumerId consumer = 0;
+};
+
+// A virtual host: exchanges, queues and bindings with RabbitMQ's semantics and reply
+// texts, free of sockets and wire formats. Predeclared: "" (the default exchange: direct,
+// every queue implicitly bound by its name), amq.direct, amq.fanout, amq.topic,
+// amq.headers and amq.match (headers).
+//
+// Thread safety: every method may be called from any thread. Exchanges, bindings and the
+// queue table are guarded by one shared_mutex (routing and lookups share it; declare,
+// delete, bind and unbind take it alone); each queue has its own mutex (see Queue).
+// Publishing routes under the shared lock, releases it, then enqueues queue by queue.
+// Queue handles must not be used after the VirtualHost is destroyed (dead letters and
+// auto-delete are then dropped, the rest keeps working on the orphaned queue).
+class VirtualHost {
+public:
+    explicit VirtualHost(VirtualHostOptions options = {});
+    ~VirtualHost();
+    VirtualHost(const VirtualHost&) = delete;
+    VirtualHost& operator=(const VirtualHost&) = delete;
+
+    [[nodiscard]] const std::string& name() const;
+
+    // --- exchanges
+    AmqpResult<Exchange> declareExchange(const ExchangeDeclare& request);
+    // Deleting an exchange that does not exist succeeds, as in RabbitMQ.
+    AmqpStatus deleteExchange(std::string_view name, bool ifUnused);
+    AmqpStatus bindExchange(std::string_view destination, std::string_view source,
+                            std::string_view routingKey, const FieldTable& arguments);
+    // Unbinding a binding that does not exist succeeds (missing exchanges: 404).
+    AmqpStatus unbindExchange(std::string_view destination, std::string_view source,
+                              std::string_view routingKey, const FieldTable& arguments);
+    [[nodiscard]] std::optional<Exchange> findExchange(std::string_view name) const;
+    [[nodiscard]] std::vector<Exchange> exchanges() const;
+
+    // --- queues
+    AmqpResult<QueueDeclareOk> declareQueue(const QueueDeclare& request, TimePoint now);
+    AmqpStatus bindQueue(std::string_view queue, std::string_view exchange,
+                         std::string_view routingKey, const FieldTable& arguments,
+                         ConnectionId connection);
+    AmqpStatus unbindQueue(std::string_view queue, std::string_view exchange,
+                           std::string_view routingKey, const FieldTable& arguments,
+                           ConnectionId connection);
+    AmqpResult<MessageCount> purgeQueue(std::string_view queue, ConnectionId connection);
+    // Deleting a queue that does not exist succeeds with 0, as in RabbitMQ.
+    AmqpResult<MessageCount> deleteQueue(std::string_view queue, bool ifUnused, bool ifEmpty,
+                                         ConnectionId connection);
+    [[nodiscard]] std::shared_ptr<Queue> findQueue(std::string_view name) const;
+    [[nodiscard]] std::vector<std::shared_ptr<Queue>> queues() const;
+    // Explicit bindings (not the default exchange's implicit ones).
+    [[nodiscard]] std::vector<Binding> bindings() const;
+
+    // --- messages
+    // basic.publish: 404 for a missing exchange, 403 for an internal one, 406 for a bad
+    // expiration. BCC is removed before queues see the message; `id` and `publishedAt`
+    // are assigned here.
+    AmqpResult<PublishResult> publish(AmqpMessage message, TimePoint now);
+    // The queues `message` reaches (alternate exchanges and exchange-to-exchange bindings
+    // followed, cycle-safe, each queue once). 404 / 403 as publish.
+    [[nodiscard]] AmqpResult<std::vector<std::shared_ptr<Queue>>> route(
+        const AmqpMessage& message) const;
+
+    // basic.consume / basic.get with the exclusive-queue check (405) and 404.
+    AmqpResult<ConsumeOk> consume(std::string_view queue, ConsumeRequest request, TimePoint now);
+    AmqpResult<std::optional<Delivery>> get(std::string_view queue, ConnectionId connection,
+                                            ChannelId channel, bool noAck, TimePoint now);
+
+    // --- lifecycle
+    // Expires messages in every queue and deletes queues unused for their x-expires.
+    void tick(TimePoint now);
+    // Cancels the channel's consumers and requeues its unacked deliveries in every queue.
+    void channelClosed(ChannelId channel, TimePoint now);
+    // Deletes the connection's exclusive queues.
+    void connectionClosed(ConnectionId connection, TimePoint now);
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sbx::broker::amqp

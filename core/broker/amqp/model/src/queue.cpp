@@ -1,0 +1,28 @@
+#include "sbx/broker/amqp/queue.h"
+
+#include "erlang_text.h"
+
+namespace sbx::broker::amqp {
+
+Queue::Queue(QueueSettings settings, QueueOwner* owner, std::shared_ptr<QueueStoreHooks> hooks)
+    : settings_(std::move(settings)), owner_(owner), hooks_(std::move(hooks)) {}
+
+Queue::~Queue() = default;
+
+std::string Queue::resource() const {
+    return erlang::resource("queue", settings_.name, settings_.vhost);
+}
+
+void Queue::stored(const AmqpMessage& message) const {
+    if (hooks_ && settings_.durable && message.properties.persistent()) {
+        hooks_->messageStored(settings_.name, message);
+    }
+}
+
+void Queue::removed(const AmqpMessage& message) const {
+    if (hooks_ && settings_.durable && message.properties.persistent()) {
+        hooks_->messageRemoved(settings_.name, message);
+    }
+}
+
+}  // namespace sbx::broker::amqp
