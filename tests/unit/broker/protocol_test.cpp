@@ -31,6 +31,8 @@ public:
     }
     void setIdleTimeout(std::chrono::milliseconds timeout) override { idleTimeout = timeout; }
     const std::string& remoteAddress() const override { return address; }
+    void pauseReading() override { paused = true; }
+    void resumeReading() override { paused = false; }
 
     std::vector<mqtt::Packet> takePackets(ProtocolVersion version) {
         std::lock_guard lock(mutex);
@@ -56,6 +58,7 @@ public:
     std::vector<std::uint8_t> output;
     bool closed = false;
     std::chrono::milliseconds idleTimeout{-1};
+    bool paused = false;
     std::string address = "test";
 };
 

@@ -17,7 +17,8 @@ AsioConnection::AsioConnection(BrokerContext& context, Strand strand, std::strin
     : context_(context),
       strand_(std::move(strand)),
       remoteAddress_(std::move(remoteAddress)),
-      idleTimer_(strand_) {}
+      idleTimer_(strand_),
+      resumeTimer_(strand_) {}
 
 AsioConnection::~AsioConnection() = default;
 
@@ -41,7 +42,41 @@ void AsioConnection::onReceived(const std::uint8_t* data, std::size_t size) {
     if (protocol_->closing()) {
         return;  // the close completes once pending writes are out
     }
+    if (readingPaused_) {
+        readParked_ = true;
+        return;
+    }
     readSome();
+}
+
+void AsioConnection::pauseReading() {
+    if (readingPaused_) {
+        return;
+    }
+    readingPaused_ = true;
+    // Never longer than this: a subscriber that stops acknowledging must not hold a
+    // publisher forever.
+    resumeTimer_.expires_after(std::chrono::seconds(1));
+    resumeTimer_.async_wait([self = shared_from_this()](const boost::system::error_code& error) {
+        if (!error) {
+            self->resumeReading();
+        }
+    });
+}
+
+void AsioConnection::resumeReading() {
+    boost::asio::post(strand_, [self = shared_from_this()] {
+        if (!self->readingPaused_) {
+            return;
+        }
+        self->readingPaused_ = false;
+        self->resumeTimer_.cancel();
+        if (self->readParked_ && !self->finished_) {
+            self->readParked_ = false;
+            // Bytes that arrived with the pausing read may hold whole packets already.
+            self->onReceived(nullptr, 0);
+        }
+    });
 }
 
 bool AsioConnection::write(const Fill& fill) {
@@ -142,6 +177,7 @@ void AsioConnection::finish() {
         pending_.clear();
     }
     idleTimer_.cancel();
+    resumeTimer_.cancel();
     closeTransport();
     if (protocol_) {
         protocol_->onClosed();

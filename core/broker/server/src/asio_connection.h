@@ -35,6 +35,8 @@ public:
     [[nodiscard]] std::size_t pendingBytes() const override;
     void closeAfterWrites() override;
     void setIdleTimeout(std::chrono::milliseconds timeout) override;
+    void pauseReading() override;
+    void resumeReading() override;
     [[nodiscard]] const std::string& remoteAddress() const override { return remoteAddress_; }
 
 protected:
@@ -60,9 +62,12 @@ private:
     std::shared_ptr<MqttProtocol> protocol_;
     std::vector<std::uint8_t> input_;
     boost::asio::steady_timer idleTimer_;
+    boost::asio::steady_timer resumeTimer_;
     std::chrono::milliseconds idleTimeout_{0};
     std::chrono::steady_clock::time_point lastActivity_;
     bool finished_ = false;
+    bool readingPaused_ = false;  // strand only
+    bool readParked_ = false;     // a read was due while paused
 
     mutable std::mutex outputMutex_;
     std::vector<std::uint8_t> pending_;

@@ -25,6 +25,10 @@ public:
     // Closes if nothing arrives for `timeout` (0: never). Strand only.
     virtual void setIdleTimeout(std::chrono::milliseconds timeout) = 0;
     [[nodiscard]] virtual const std::string& remoteAddress() const = 0;
+    // Flow control: stop reading after the bytes at hand (strand only), and start again
+    // (any thread).
+    virtual void pauseReading() = 0;
+    virtual void resumeReading() = 0;
 };
 
 }  // namespace sbx::broker

@@ -126,8 +126,9 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
                               {}});
     }
     std::size_t reached = 0;
+    std::shared_ptr<Session> congested;
     if (publish.qos == 0) {
-        reached = context_.router.route(message, nullptr);
+        reached = context_.router.route(message, nullptr, &congested);
     } else {
         // The PUBACK / PUBREC waits until every durable copy is on disk.
         inboundUnacked_.fetch_add(1, std::memory_order_relaxed);
@@ -140,8 +141,11 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
                 id, qos,
                 ok ? 0 : static_cast<std::uint8_t>(mqtt::ReasonCode::ImplementationSpecificError));
         });
-        reached = context_.router.route(message, barrier);
+        reached = context_.router.route(message, barrier, &congested);
         barrier->release();
+    }
+    if (congested) {
+        pausePublisher(*congested);
     }
     if (observed) {
         context_.hops.record({std::chrono::system_clock::now(),
@@ -153,6 +157,21 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
                               static_cast<std::uint32_t>(reached),
                               {}});
     }
+}
+
+void MqttProtocol::pausePublisher(Session& congested) {
+    // A subscriber is falling behind: stop reading this publisher until its queue drains,
+    // as TCP would, instead of queueing without bound or dropping.
+    auto io = io_.lock();
+    if (!io) {
+        return;
+    }
+    io->pauseReading();
+    congested.whenDrained([weak = io_] {
+        if (auto resumed = weak.lock()) {
+            resumed->resumeReading();
+        }
+    });
 }
 
 void MqttProtocol::sendPublishAck(std::uint16_t packetId, std::uint8_t qos, std::uint8_t reason) {

@@ -54,6 +54,7 @@ private:
     void handlePublish(mqtt::Publish& publish);
     bool resolveTopicAlias(mqtt::Publish& publish);
     void sendPublishAck(std::uint16_t packetId, std::uint8_t qos, std::uint8_t reason);
+    void pausePublisher(Session& congested);
     void handlePublishResponse(const mqtt::PublishResponse& response);
     void handleSubscribe(const mqtt::Subscribe& subscribe);
     std::uint8_t subscribeOne(const mqtt::SubscribeEntry& entry,

@@ -12,7 +12,8 @@ constexpr auto kRetainedNamespace = "mqtt.retained";
 
 Router::Router(BrokerContext& context) : context_(context) {}
 
-std::size_t Router::route(const MessagePtr& message, const AckBarrierPtr& barrier) {
+std::size_t Router::route(const MessagePtr& message, const AckBarrierPtr& barrier,
+                          std::shared_ptr<Session>* congested) {
     if (message->retain) {
         storeRetained(message, barrier);
     }
@@ -33,7 +34,11 @@ std::size_t Router::route(const MessagePtr& message, const AckBarrierPtr& barrie
         if (match.noLocal && session->clientId() == message->publisherClientId) {
             continue;
         }
-        session->deliver(message, match, match.retainAsPublished && message->retain, barrier);
+        const bool full =
+            session->deliver(message, match, match.retainAsPublished && message->retain, barrier);
+        if (full && congested != nullptr && !*congested) {
+            *congested = session;
+        }
         ++reached;
     }
     return reached;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
@@ -25,7 +26,10 @@ public:
 
     // Routes one published message; durable writes it causes hold `barrier` (may be
     // null). Returns how many subscribers it reached.
-    std::size_t route(const MessagePtr& message, const AckBarrierPtr& barrier);
+    // `congested`, when given, receives a subscriber session whose queue is past its
+    // high-water mark, so the publisher can pause (flow control).
+    std::size_t route(const MessagePtr& message, const AckBarrierPtr& barrier,
+                      std::shared_ptr<Session>* congested = nullptr);
 
     // Returns true when the subscription is new (for retain handling 1).
     bool subscribe(Session& session, const SessionSubscription& subscription);

@@ -30,6 +30,7 @@ void Session::attach(std::shared_ptr<SessionLink> link) {
     std::lock_guard lock(mutex_);
     link_ = std::move(link);
     disconnectedAt_.reset();
+    lastProgress_ = Clock::now();
     pendingWill_.reset();  // reconnecting within the will delay cancels the will
     // Resend what the client had not acknowledged, in order (MQTT 5 §4.4).
     for (auto& inflight : inflight_) {
@@ -50,6 +51,7 @@ void Session::detach(const SessionLink* link) {
     }
     link_.reset();
     disconnectedAt_ = Clock::now();
+    releaseDrainWaitersLocked();  // publishers must not wait for a client that left
 }
 
 void Session::markDisconnected(Clock::time_point when) {
@@ -80,11 +82,11 @@ void Session::kick(std::uint8_t reason) {
     }
 }
 
-void Session::deliver(const MessagePtr& message, const MatchedSubscriber& match, bool retainFlag,
+bool Session::deliver(const MessagePtr& message, const MatchedSubscriber& match, bool retainFlag,
                       const AckBarrierPtr& barrier) {
     if (message->expired(std::chrono::system_clock::now())) {
         BrokerCounters::add(context_.counters.messagesExpired);
-        return;
+        return false;
     }
     OutboundMessage entry{message, std::min(message->qos, match.maxQos), retainFlag,
                           match.subscriptionIds, 0};
@@ -93,26 +95,44 @@ void Session::deliver(const MessagePtr& message, const MatchedSubscriber& match,
         // QoS 0 is not queued for offline sessions, and is the first to go when a
         // client reads too slowly.
         if (!link_) {
-            return;
+            return false;
         }
         PublishParams params{0, entry.retainFlag, false, 0, &entry.subscriptionIds};
         if (link_->sendPublish(*message, params, true) != SendResult::Sent) {
             BrokerCounters::add(context_.counters.messagesDropped);
         }
-        return;
+        return false;
     }
     if (queue_.size() + inflight_.size() >= context_.config.limits.maxQueued) {
         BrokerCounters::add(context_.counters.messagesDropped);
         context_.hops.record({std::chrono::system_clock::now(), observe::HopKind::Dropped,
                               message->id, "mqtt", clientId_, message->topic, 0,
                               "session queue full"});
-        return;
+        return link_ != nullptr;
     }
     if (expiryInterval_ > 0 && context_.store != nullptr) {
         persist(entry, barrier);
     }
     enqueueLocked(std::move(entry));
     pumpLocked();
+    return link_ != nullptr && queue_.size() >= kQueueHighWater &&
+           Clock::now() - lastProgress_ < kStuckAfter;
+}
+
+void Session::whenDrained(std::function<void()> resume) {
+    std::lock_guard lock(mutex_);
+    if (!link_ || queue_.size() < kQueueLowWater) {
+        resume();
+        return;
+    }
+    drainWaiters_.push_back(std::move(resume));
+}
+
+void Session::releaseDrainWaitersLocked() {
+    for (auto& resume : drainWaiters_) {
+        resume();
+    }
+    drainWaiters_.clear();
 }
 
 void Session::persist(OutboundMessage& entry, const AckBarrierPtr& barrier) {
@@ -173,6 +193,9 @@ void Session::pumpLocked() {
             inflight_.pop_back();
         }
     }
+    if (!drainWaiters_.empty() && queue_.size() < kQueueLowWater) {
+        releaseDrainWaitersLocked();
+    }
 }
 
 // Returns false when the message could not be sent and was discarded.
@@ -210,6 +233,7 @@ bool Session::onPuback(std::uint16_t packetId) {
     if (it == inflight_.end()) {
         return false;
     }
+    lastProgress_ = Clock::now();
     recordAcked(*it->entry.message);
     forget(it->entry);
     inflight_.erase(it);
@@ -232,6 +256,7 @@ bool Session::onPubrec(std::uint16_t packetId, bool accepted) {
         return true;
     }
     it->awaitingPubcomp = true;
+    lastProgress_ = Clock::now();
     if (link_) {
         link_->sendPubrel(packetId);
     }
@@ -246,6 +271,7 @@ bool Session::onPubcomp(std::uint16_t packetId) {
     if (it == inflight_.end()) {
         return false;
     }
+    lastProgress_ = Clock::now();
     recordAcked(*it->entry.message);
     forget(it->entry);
     inflight_.erase(it);
@@ -313,6 +339,7 @@ void Session::discard() {
     }
     queue_.clear();
     inflight_.clear();
+    releaseDrainWaitersLocked();
     incomingQos2_.clear();
     subscriptions_.clear();
     if (context_.store != nullptr) {

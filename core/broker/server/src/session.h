@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -64,9 +65,21 @@ public:
     // Tells the current client to go (takeover); does not wait.
     void kick(std::uint8_t reason);
 
-    // Any thread: delivers or queues one message for this session.
-    void deliver(const MessagePtr& message, const MatchedSubscriber& match, bool retainFlag,
+    // Any thread: delivers or queues one message for this session. Returns true when the
+    // client is online but its queue is past the high-water mark: the publisher should
+    // stop reading until whenDrained() calls back (flow control; offline sessions just
+    // queue up to max_queued).
+    bool deliver(const MessagePtr& message, const MatchedSubscriber& match, bool retainFlag,
                  const AckBarrierPtr& barrier);
+    // Runs `resume` once the queue is below the low-water mark or the client has gone.
+    // `resume` runs under the session's lock, so it must only post work elsewhere.
+    void whenDrained(std::function<void()> resume);
+
+    static constexpr std::size_t kQueueHighWater = 256;
+    // A client that acknowledged nothing for this long is stuck, not slow: publishers
+    // are not held back for it (its queue fills to max_queued and then drops).
+    static constexpr std::chrono::milliseconds kStuckAfter{1000};
+    static constexpr std::size_t kQueueLowWater = 64;
 
     // Acknowledgements from the client. Return false for unknown packet ids.
     bool onPuback(std::uint16_t packetId);
@@ -108,6 +121,7 @@ private:
     bool sendLocked(Inflight& inflight, bool dup);
     std::uint16_t nextPacketIdLocked();
     bool enqueueLocked(OutboundMessage entry);
+    void releaseDrainWaitersLocked();
 
     BrokerContext& context_;
     const std::string clientId_;
@@ -123,6 +137,8 @@ private:
     std::vector<SessionSubscription> subscriptions_;
     std::uint16_t lastPacketId_ = 0;
     std::uint64_t nextStoreSequence_ = 1;
+    std::vector<std::function<void()>> drainWaiters_;
+    Clock::time_point lastProgress_{};
     MessagePtr pendingWill_;
     Clock::time_point willDue_{};
 };

@@ -15,14 +15,16 @@ namespace sbx::broker {
 struct BrokerLimits {
     std::uint32_t maxConnections = 10000;
     std::uint32_t maxPacketSize = 16 * 1024 * 1024;  // bytes, whole packet
-    std::uint16_t maxInflight = 100;  // unacked QoS>0 per direction (our Receive Maximum)
+    // Unacked QoS>0 per direction (our Receive Maximum). 20 as mosquitto: a deeper window
+    // buys no throughput on loopback but adds queueing latency (docs/benchmarks.md).
+    std::uint16_t maxInflight = 20;
     std::uint32_t maxQueued = 10000;  // messages waiting per session
     std::uint32_t maxTopicLength = 65535;
     std::uint32_t maxTopicLevels = 128;
     std::uint16_t topicAliasMaximum = 100;  // aliases a client may set towards us
     std::uint16_t maxKeepAlive = 65535;     // seconds; larger requests get Server Keep Alive
     // Bytes queued for writing to one client before QoS 0 messages to it are dropped.
-    std::uint32_t maxOutboundBytes = 8 * 1024 * 1024;
+    std::uint32_t maxOutboundBytes = 2 * 1024 * 1024;
 };
 
 struct BrokerConfig {
