@@ -432,7 +432,7 @@ class Broker:
         try:
             done = subprocess.run([os.path.join(RABBITMQ_BIN, tool)] + list(args),
                                   env=self._rabbit_env(), capture_output=True, timeout=timeout)
-        except subprocess.TimeoutExpired as error:
+        except subprocess.TimeoutExpired:
             raise BrokerError("%s %s timed out\n%s" % (tool, " ".join(args), self.log_tail()))
         if done.returncode != 0:
             raise BrokerError("%s %s failed (%d): %s%s\n%s"

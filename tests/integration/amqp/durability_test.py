@@ -9,7 +9,7 @@ import pika
 
 import amqpfixture
 from amqpfixture import Broker, requires, unique
-from amqpclients import bodies, drain, message_count, persistent, publisher
+from amqpclients import bodies, drain, persistent, publisher
 
 
 class DurabilityTest(unittest.TestCase):
