@@ -20,7 +20,13 @@ packages=(
   dpkg-dev file desktop-file-utils appstream
   # real peers for the integration tests
   mosquitto mosquitto-clients python3 python3-paho-mqtt
+  rabbitmq-server amqp-tools python3-pika
 )
+
+# Node.js for the amqplib / mqtt.js / kafkajs clients: Debian's nodejs and npm, unless a
+# Node.js with its own npm (e.g. NodeSource's, which conflicts with Debian's npm) is there.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
