@@ -23,7 +23,7 @@ public:
         std::ofstream(config) << "listener " << port_ << " 127.0.0.1\n"
                               << "allow_anonymous true\n"
                               << "max_queued_messages 10000\n";
-        process_ = std::make_unique<test::BrokerChild>(
+        process_ = std::make_unique<test::ChildProcess>(
             std::vector<std::string>{SBX_MOSQUITTO_PATH, "-c", config.string()});
         ready_ = test::waitForListener(port_, std::chrono::seconds(10));
     }
@@ -32,7 +32,7 @@ public:
 private:
     test::TempDir dir_;
     std::uint16_t port_;
-    std::unique_ptr<test::BrokerChild> process_;
+    std::unique_ptr<test::ChildProcess> process_;
     bool ready_ = false;
 };
 

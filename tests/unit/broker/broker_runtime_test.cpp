@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
-#include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 
+#include "child_process.h"
 #include "process.h"
 #include "sbx/broker/broker.h"
 #include "temp_dir.h"
@@ -71,31 +70,11 @@ TEST(BrokerRuntime, BadBindAddressIsAClearError) {
 
 // The headless contract scripts rely on: listening lines on stdout, clean exit on SIGTERM.
 TEST(SbxBroker, PrintsListenersAndExitsCleanlyOnSigterm) {
-    int out[2];
-    ASSERT_EQ(pipe(out), 0);
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        execl(SBX_CLI_PATH, SBX_CLI_PATH, "broker", "--mqtt-port", "0", "--ws-port", "0",
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    close(out[1]);
-    FILE* stream = fdopen(out[0], "r");
-    char line[256];
-    std::vector<std::string> lines;
-    while (lines.size() < 2 && fgets(line, sizeof line, stream) != nullptr) {
-        lines.emplace_back(line);
-    }
-    ASSERT_EQ(lines.size(), 2U);
-    EXPECT_EQ(lines[0].rfind("listening mqtt 127.0.0.1:", 0), 0U) << lines[0];
-    EXPECT_EQ(lines[1].rfind("listening ws 127.0.0.1:", 0), 0U) << lines[1];
-    kill(pid, SIGTERM);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    fclose(stream);
+    test::ChildProcess broker({SBX_CLI_PATH, "broker", "--mqtt-port", "0", "--ws-port", "0"});
+    ASSERT_TRUE(broker.waitForLines(2, std::chrono::seconds(20)));
+    EXPECT_EQ(broker.lines()[0].rfind("listening mqtt 127.0.0.1:", 0), 0U) << broker.lines()[0];
+    EXPECT_EQ(broker.lines()[1].rfind("listening ws 127.0.0.1:", 0), 0U) << broker.lines()[1];
+    const int status = broker.terminate();
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 0);
 }

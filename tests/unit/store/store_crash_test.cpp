@@ -30,7 +30,7 @@ TEST(StoreCrash, EveryAcknowledgedWriteSurvivesKillDashNine) {
     std::set<std::uint64_t> acknowledged;
     for (const std::size_t killAfter : {300U, 1500U, 4000U}) {
         SCOPED_TRACE("round killing after " + std::to_string(killAfter) + " acknowledgements");
-        test::ChildProcess writer({SBX_STORE_CRASH_WRITER_PATH, dataDir.string()});
+        sbx::test::ChildProcess writer({SBX_STORE_CRASH_WRITER_PATH, dataDir.string()});
         ASSERT_TRUE(writer.waitForLines(killAfter, 60s))
             << "the writer printed only " << writer.lines().size() << " acknowledgements";
 
