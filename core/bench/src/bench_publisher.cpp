@@ -10,7 +10,7 @@ namespace {
 
 // Bytes queued per write: large enough to amortise the system call, small enough that
 // a message does not wait long behind its predecessors.
-constexpr std::size_t kBatchBytes = 64 * 1024;
+constexpr std::size_t kBatchBytes = std::size_t{64} * 1024;
 
 }  // namespace
 

@@ -31,7 +31,7 @@ Status validate(const MqttBenchmarkOptions& options) {
     if (options.payloadSize < kPayloadStampSize) {
         return invalid("the payload must be at least 16 bytes (send time and sequence number)");
     }
-    if (options.payloadSize > 256 * 1024 * 1024) {
+    if (options.payloadSize > std::size_t{256} * 1024 * 1024) {
         return invalid("the payload must be at most 256 MiB (the MQTT packet limit)");
     }
     if (options.ratePerPublisher < 0) {

@@ -123,15 +123,16 @@ Status BenchmarkRun::connectSubscribers() {
             std::make_unique<BenchSubscriber>(io_, options_, i, settingsFor("sub", i), clock_));
         auto* subscriber = subscribers_.back().get();
         asio::post(subscriber->client().strand(), [this, subscriber, ready] {
-            subscriber->client().connect(endpoints_, [this, subscriber, ready](Status status) {
-                if (!status) {
-                    ready->done(status);
-                    return;
-                }
-                subscriber->client().subscribe(
-                    subscriber->filters(), options_.qos,
-                    [ready](Status subscribed) { ready->done(subscribed); });
-            });
+            subscriber->client().connect(
+                endpoints_, [this, subscriber, ready](const Status& status) {
+                    if (!status) {
+                        ready->done(status);
+                        return;
+                    }
+                    subscriber->client().subscribe(
+                        subscriber->filters(), options_.qos,
+                        [ready](const Status& subscribed) { ready->done(subscribed); });
+                });
         });
     }
     return ready->wait(secondsToMs(options_.connectTimeoutSeconds * 2), "subscribing");
@@ -145,7 +146,7 @@ Status BenchmarkRun::connectPublishers() {
         auto* publisher = publishers_.back().get();
         asio::post(publisher->client().strand(), [this, publisher, ready] {
             publisher->client().connect(endpoints_,
-                                        [ready](Status status) { ready->done(status); });
+                                        [ready](const Status& status) { ready->done(status); });
         });
     }
     return ready->wait(secondsToMs(options_.connectTimeoutSeconds * 2), "connecting");

@@ -17,7 +17,7 @@ namespace {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kReadChunk = std::size_t{64} * 1024;
 constexpr auto kDisconnectGrace = std::chrono::seconds(2);
 
 // "Connection refused" -> "connection refused", to read well after a colon.

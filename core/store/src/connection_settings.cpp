@@ -50,7 +50,7 @@ Status configureWriteConnection(sqlite3* db, Durability durability,
                                 const std::filesystem::path& file) {
     sqlite3_busy_timeout(db, kBusyTimeoutMillis);
     // Whichever statement first reads the file is where SQLite notices it is not one.
-    const auto explain = [&](Error error) {
+    const auto explain = [&](const Error& error) {
         return (sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB ? notADatabase(file) : error;
     };
     if (auto status = execute(db, kPageSizePragma); !status) {
