@@ -172,7 +172,7 @@ Problem queueType(const FieldValue& value, const FieldTable&, QueueArguments& ou
     } else if (text == "stream") {
         out.type = QueueType::Stream;
     } else {
-        // "quorum" is valid in RabbitMQ but not implemented here; refusing beats
+        // "quorum" is valid in RabbitMQ but this broker has no quorum queues; refusing beats
         // silently giving classic semantics to a queue the client thinks is replicated.
         return "invalid_queue_type";
     }
