@@ -15,15 +15,16 @@ usage() {
 
 build() {
     local preset="$1"
+    shift
     "$here/install-deps.sh"
     cd "$root"
     cmake --preset "$preset"
-    cmake --build --preset "$preset"
+    cmake --build --preset "$preset" "$@"
 }
 
 case "$mode" in
     studio)
-        build release
+        build release --target signalbox sbx
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
             echo "quickstart: built, but there is no display to show the studio on." >&2
             echo "quickstart: run it from a desktop session: $root/build/release/app/studio/signalbox" >&2
