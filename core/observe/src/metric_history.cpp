@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Retention is cheap but touches every series; once a minute keeps the 1 s tier within
-// a minute of its hour.
+// Retention touches every series (a few statements each); once a minute of clock time
+// keeps the 1 s tier within a minute of its hour at a sixtieth of the cost.
 constexpr std::int64_t kRetentionEveryMs = MetricHistory::kRollupStep.count();
 
 MetricTime systemNow() {
@@ -164,7 +164,7 @@ private:
 
             Status status = commitUnsaved();
             if (status) {
-                status = retainIfDue(serving > flushServed_);
+                status = retainIfDue();
             }
 
             lock.lock();
@@ -192,9 +192,11 @@ private:
         return status;
     }
 
-    Status retainIfDue(bool flushing) {
+    // Writer thread only. A clock that moved back (a test, a corrected system time)
+    // counts as due, so retention never waits for the old time to come round again.
+    Status retainIfDue() {
         const std::int64_t now = millis(options_.clock());
-        if (!flushing && lastRetention_ && now - *lastRetention_ < kRetentionEveryMs) {
+        if (lastRetention_ && now >= *lastRetention_ && now - *lastRetention_ < kRetentionEveryMs) {
             return {};
         }
         lastRetention_ = now;

@@ -128,7 +128,12 @@ TEST(MetricHistoryRetention, SecondsOlderThanAnHourAreDeletedMinutesStay) {
     ASSERT_TRUE(history->flush());
     EXPECT_EQ(raw.queryInt("SELECT count(*) FROM samples_1s"), 2);
 
-    clock.set(kT0 + minutes(30) + seconds(1));
+    // Retention runs once a minute of clock time: not yet half a minute on...
+    clock.set(kT0 + minutes(30) + seconds(30));
+    ASSERT_TRUE(history->flush());
+    EXPECT_EQ(raw.queryInt("SELECT count(*) FROM samples_1s"), 2);
+    // ...but a minute on, when the sample is 61 min old.
+    clock.set(kT0 + minutes(31));
     ASSERT_TRUE(history->flush());
     EXPECT_EQ(raw.queryInt("SELECT count(*) FROM samples_1s"), 1);
     EXPECT_EQ(raw.queryInt("SELECT count(*) FROM samples_1m"), 2);

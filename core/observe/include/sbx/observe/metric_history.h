@@ -33,8 +33,9 @@ public:
         std::chrono::milliseconds commitInterval{1000};
         // How long to wait for another program's lock before reporting the file locked.
         std::chrono::milliseconds busyTimeout{5000};
-        // Samples waiting for the writer; beyond this they are dropped and counted.
-        std::size_t maxPending = 1'000'000;
+        // Samples waiting for the writer (100 s of the design load of 1000 series at 1 Hz);
+        // beyond this they are dropped and counted.
+        std::size_t maxPending = 100'000;
         // "Now" for retention and for choosing a query's resolution; tests inject one.
         Clock clock;
     };
@@ -55,8 +56,9 @@ public:
     // dropped (and counted), as they have no meaningful min/max/avg.
     void append(const SeriesKey& series, MetricTime time, double value);
 
-    // Commits every sample appended before the call and applies retention as of now;
-    // returns the first commit error since the previous flush, or ok.
+    // Commits every sample appended before the call; returns the first commit error since
+    // the previous flush, or ok. Retention runs with the commits, once a minute of clock
+    // time (and whenever the clock moved back).
     Status flush();
 
     // Points of [from, to) at the finest resolution that still holds the whole range
