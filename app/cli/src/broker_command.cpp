@@ -21,6 +21,7 @@ struct BrokerFlags {
     std::optional<std::string> bind;
     std::optional<std::uint16_t> mqttPort;
     std::optional<std::uint16_t> wsPort;
+    std::optional<std::uint16_t> amqpPort;
     std::optional<std::string> durability;
     std::optional<std::uint32_t> sysInterval;
     std::optional<unsigned> threads;
@@ -58,6 +59,9 @@ Result<broker::BrokerConfig> buildConfig(const BrokerFlags& flags) {
     }
     if (flags.wsPort) {
         config.wsPort = *flags.wsPort;
+    }
+    if (flags.amqpPort) {
+        config.amqpPort = *flags.amqpPort;
     }
     if (flags.durability) {
         if (*flags.durability == "synced") {
@@ -154,6 +158,7 @@ void addBrokerCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--bind", flags->bind, "Address to listen on (default 127.0.0.1)");
     command->add_option("--mqtt-port", flags->mqttPort, "MQTT port (default 1883; 0 picks one)");
     command->add_option("--ws-port", flags->wsPort, "MQTT over WebSocket port (0 picks one)");
+    command->add_option("--amqp-port", flags->amqpPort, "AMQP 0-9-1 port (0 picks one)");
     command->add_option("--durability", flags->durability,
                         "synced (fsync before acknowledging, default) or relaxed");
     command->add_option("--sys-interval", flags->sysInterval,

@@ -3,20 +3,32 @@
 #include <boost/asio/post.hpp>
 #include <cstring>
 
+#include "amqp_protocol.h"
 #include "broker_context.h"
 #include "mqtt_protocol.h"
 
 namespace sbx::broker {
 
 namespace {
-// A client has this long to send CONNECT after the socket opens.
+// A client has this long to send CONNECT (MQTT) or finish the handshake (AMQP, as
+// RabbitMQ's handshake_timeout) after the socket opens.
 constexpr std::chrono::seconds kConnectTimeout{10};
+
+std::shared_ptr<Protocol> makeProtocol(WireProtocol wireProtocol, BrokerContext& context,
+                                       std::weak_ptr<ConnectionIo> io) {
+    if (wireProtocol == WireProtocol::Amqp) {
+        return std::make_shared<AmqpProtocol>(context, std::move(io));
+    }
+    return std::make_shared<MqttProtocol>(context, std::move(io));
+}
 }  // namespace
 
-AsioConnection::AsioConnection(BrokerContext& context, Strand strand, std::string remoteAddress)
+AsioConnection::AsioConnection(BrokerContext& context, Strand strand, std::string remoteAddress,
+                               WireProtocol wireProtocol)
     : context_(context),
       strand_(std::move(strand)),
       remoteAddress_(std::move(remoteAddress)),
+      wireProtocol_(wireProtocol),
       idleTimer_(strand_),
       resumeTimer_(strand_) {}
 
@@ -24,7 +36,7 @@ AsioConnection::~AsioConnection() = default;
 
 void AsioConnection::start() {
     boost::asio::post(strand_, [self = shared_from_this()] {
-        self->protocol_ = std::make_shared<MqttProtocol>(self->context_, self->weak_from_this());
+        self->protocol_ = makeProtocol(self->wireProtocol_, self->context_, self->weak_from_this());
         self->setIdleTimeout(kConnectTimeout);
         self->startTransport();
     });
@@ -156,8 +168,8 @@ void AsioConnection::armIdleTimer() {
             return;
         }
         if (std::chrono::steady_clock::now() - self->lastActivity_ >= self->idleTimeout_) {
-            self->protocol_->onIdleTimeout();
-            if (!self->protocol_->closing()) {
+            const bool keep = self->protocol_->onIdleTimeout();
+            if (!keep && !self->protocol_->closing()) {
                 self->finish();
             }
             return;

@@ -15,16 +15,20 @@
 namespace sbx::broker {
 
 class BrokerContext;
-class MqttProtocol;
+class Protocol;
+
+// Which protocol a listener's connections speak.
+enum class WireProtocol { Mqtt, Amqp };
 
 using Strand = boost::asio::strand<boost::asio::io_context::executor_type>;
 
-// One client connection: feeds received bytes to the MQTT state machine and writes
+// One client connection: feeds received bytes to its protocol state machine and writes
 // what it produces. Everything but write()/closeAfterWrites() runs on the strand.
 // Subclasses supply the transport (raw TCP or WebSocket).
 class AsioConnection : public ConnectionIo, public std::enable_shared_from_this<AsioConnection> {
 public:
-    AsioConnection(BrokerContext& context, Strand strand, std::string remoteAddress);
+    AsioConnection(BrokerContext& context, Strand strand, std::string remoteAddress,
+                   WireProtocol wireProtocol = WireProtocol::Mqtt);
     ~AsioConnection() override;
 
     void start();
@@ -59,7 +63,8 @@ private:
     void armIdleTimer();
 
     std::string remoteAddress_;
-    std::shared_ptr<MqttProtocol> protocol_;
+    WireProtocol wireProtocol_;
+    std::shared_ptr<Protocol> protocol_;
     std::vector<std::uint8_t> input_;
     boost::asio::steady_timer idleTimer_;
     boost::asio::steady_timer resumeTimer_;
@@ -79,7 +84,8 @@ private:
 
 // Creates the connection for an accepted socket.
 std::shared_ptr<AsioConnection> makeTcpConnection(BrokerContext& context, Strand strand,
-                                                  boost::asio::ip::tcp::socket socket);
+                                                  boost::asio::ip::tcp::socket socket,
+                                                  WireProtocol wireProtocol = WireProtocol::Mqtt);
 std::shared_ptr<AsioConnection> makeWebSocketConnection(BrokerContext& context, Strand strand,
                                                         boost::asio::ip::tcp::socket socket);
 

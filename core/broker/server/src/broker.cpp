@@ -76,6 +76,15 @@ Status Broker::Impl::openListeners() {
             return status;
         }
     }
+    if (config.amqpPort) {
+        auto status = add("amqp", *config.amqpPort, [ctx](Strand strand, auto socket) {
+            return makeTcpConnection(*ctx, std::move(strand), std::move(socket),
+                                     WireProtocol::Amqp);
+        });
+        if (!status) {
+            return status;
+        }
+    }
     if (config.wsPort) {
         auto status = add("ws", *config.wsPort, [ctx](Strand strand, auto socket) {
             return makeWebSocketConnection(*ctx, std::move(strand), std::move(socket));
@@ -128,6 +137,7 @@ void Broker::Impl::scheduleHousekeeping() {
             return;
         }
         context->registry.housekeeping(std::chrono::steady_clock::now());
+        context->amqpHost.tick(amqp::Clock::now());
         scheduleHousekeeping();
     });
 }

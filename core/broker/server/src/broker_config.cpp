@@ -56,6 +56,9 @@ Status applyKey(const Json& json, const std::string& key, BrokerConfig& config) 
     if (key == "ws_port") {
         return readPort(json, "ws_port", config.wsPort);
     }
+    if (key == "amqp_port") {
+        return readPort(json, "amqp_port", config.amqpPort);
+    }
     if (key == "data_dir") {
         std::string dir;
         auto status = readString(json, "data_dir", dir);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "router.h"
+#include "sbx/broker/amqp/virtual_host.h"
 #include "sbx/broker/broker_config.h"
 #include "sbx/broker/broker_stats.h"
 #include "sbx/common/log_hub.h"
@@ -27,8 +28,14 @@ public:
     observe::HopEventBus hops;
     Router router;
     SessionRegistry registry;
+    // The AMQP side: vhost "/", shared by every AMQP connection.
+    amqp::VirtualHost amqpHost;
     const std::chrono::steady_clock::time_point startedAt = std::chrono::steady_clock::now();
 
+    // AMQP connections' ids (the model tells owners of exclusive queues apart by them).
+    [[nodiscard]] std::uint64_t nextAmqpConnectionId() {
+        return amqpConnectionIds_.fetch_add(1, std::memory_order_relaxed);
+    }
     [[nodiscard]] std::uint64_t nextMessageId() {
         return messageIds_.fetch_add(1, std::memory_order_relaxed);
     }
@@ -38,6 +45,7 @@ public:
 
 private:
     std::atomic<std::uint64_t> messageIds_{1};
+    std::atomic<std::uint64_t> amqpConnectionIds_{1};
 };
 
 }  // namespace sbx::broker

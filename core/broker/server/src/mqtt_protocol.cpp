@@ -127,11 +127,11 @@ void MqttProtocol::closeNow() {
     }
 }
 
-void MqttProtocol::onIdleTimeout() {
-    if (phase_ != Phase::Connected && phase_ != Phase::AwaitingConnect) {
-        return;
+bool MqttProtocol::onIdleTimeout() {
+    if (phase_ == Phase::Connected || phase_ == Phase::AwaitingConnect) {
+        fail(mqtt::ReasonCode::KeepAliveTimeout, "keep alive expired");
     }
-    fail(mqtt::ReasonCode::KeepAliveTimeout, "keep alive expired");
+    return false;
 }
 
 void MqttProtocol::disconnect(std::uint8_t reason) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "protocol.h"
 #include "sbx/mqtt/codec.h"
 #include "session_link.h"
 
@@ -23,18 +24,21 @@ struct SessionSubscription;
 // (handle_connect.cpp, handle_publish.cpp, ...), as mosquitto lays it out.
 // consume() and the on*() calls run on the connection's strand; the SessionLink calls
 // come from any thread.
-class MqttProtocol : public SessionLink, public std::enable_shared_from_this<MqttProtocol> {
+class MqttProtocol : public Protocol,
+                     public SessionLink,
+                     public std::enable_shared_from_this<MqttProtocol> {
 public:
     MqttProtocol(BrokerContext& context, std::weak_ptr<ConnectionIo> io);
     ~MqttProtocol() override;
 
     // Consumes whole packets from the front of `bytes`; returns how many bytes it used.
     // Sets closing() when the connection must end.
-    std::size_t consume(std::span<const std::uint8_t> bytes);
-    [[nodiscard]] bool closing() const { return phase_ == Phase::Closing; }
+    std::size_t consume(std::span<const std::uint8_t> bytes) override;
+    [[nodiscard]] bool closing() const override { return phase_ == Phase::Closing; }
     // The socket is gone (or closing() finished): will, session detach, counters.
-    void onClosed();
-    void onIdleTimeout();
+    void onClosed() override;
+    // The keep alive expired: never keeps the connection.
+    bool onIdleTimeout() override;
 
     // SessionLink
     SendResult sendPublish(const Message& message, const PublishParams& params,

@@ -1,4 +1,4 @@
-// MQTT over plain TCP.
+// MQTT or AMQP over plain TCP.
 #include <array>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/read.hpp>
@@ -14,8 +14,9 @@ using boost::asio::ip::tcp;
 
 class TcpConnection final : public AsioConnection {
 public:
-    TcpConnection(BrokerContext& context, Strand strand, tcp::socket socket)
-        : AsioConnection(context, std::move(strand), describePeer(socket)),
+    TcpConnection(BrokerContext& context, Strand strand, tcp::socket socket,
+                  WireProtocol wireProtocol)
+        : AsioConnection(context, std::move(strand), describePeer(socket), wireProtocol),
           socket_(std::move(socket)) {
         boost::system::error_code ignored;
         socket_.set_option(tcp::no_delay(true), ignored);
@@ -67,8 +68,9 @@ std::string describePeer(const tcp::socket& socket) {
 }
 
 std::shared_ptr<AsioConnection> makeTcpConnection(BrokerContext& context, Strand strand,
-                                                  tcp::socket socket) {
-    return std::make_shared<TcpConnection>(context, std::move(strand), std::move(socket));
+                                                  tcp::socket socket, WireProtocol wireProtocol) {
+    return std::make_shared<TcpConnection>(context, std::move(strand), std::move(socket),
+                                           wireProtocol);
 }
 
 }  // namespace sbx::broker

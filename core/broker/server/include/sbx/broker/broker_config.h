@@ -31,6 +31,7 @@ struct BrokerConfig {
     std::string bindAddress = "127.0.0.1";         // loopback unless the user says otherwise
     std::optional<std::uint16_t> mqttPort = 1883;  // 0 picks a free port; nullopt: off
     std::optional<std::uint16_t> wsPort;           // MQTT over WebSocket
+    std::optional<std::uint16_t> amqpPort;         // AMQP 0-9-1; nullopt: off
     std::filesystem::path dataDir;                 // empty: nothing persists
     store::Durability durability = store::Durability::Synced;
     std::uint32_t sysIntervalSeconds = 10;  // $SYS topics; 0 disables them

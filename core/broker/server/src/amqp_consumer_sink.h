@@ -1,0 +1,45 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "sbx/broker/amqp/consumer_sink.h"
+#include "sbx/broker/amqp/queue.h"
+
+namespace sbx::broker {
+
+class ConnectionIo;
+struct AmqpChannel;
+struct BrokerCounters;
+
+// Where a queue pushes one consumer's messages: assigns the channel's delivery tag and
+// writes basic.deliver, the content header and the body frames in one output append, so
+// frames of different messages never interleave. Runs on the publisher's thread under
+// the queue's lock (see ConsumerSink).
+//
+// It refuses deliveries until activate(): the queue offers ready messages inside
+// consume(), before basic.consume-ok is written, and a client must see consume-ok first.
+class AmqpConsumerSink final : public amqp::ConsumerSink {
+public:
+    AmqpConsumerSink(std::shared_ptr<AmqpChannel> channel, std::weak_ptr<ConnectionIo> io,
+                     std::uint32_t frameMax, bool noAck, BrokerCounters& counters);
+
+    // consume-ok is out: deliveries may follow (the caller then resumes the consumer).
+    void activate(std::weak_ptr<amqp::Queue> queue);
+
+    bool deliver(const amqp::Delivery& delivery) override;
+    void cancelledByBroker(const std::string& consumerTag) override;
+
+private:
+    std::shared_ptr<AmqpChannel> channel_;
+    std::weak_ptr<ConnectionIo> io_;
+    std::uint32_t frameMax_;
+    bool noAck_;
+    BrokerCounters& counters_;
+    std::weak_ptr<amqp::Queue> queue_;  // set by activate(), before active_
+    std::atomic<bool> active_{false};
+};
+
+}  // namespace sbx::broker

@@ -1,0 +1,246 @@
+// basic.* (AMQP 0-9-1 §1.8.2 with RabbitMQ's basic.nack): qos, consume, cancel, publish,
+// get, ack/nack/reject, recover.
+#include "amqp_consumer_sink.h"
+#include "amqp_protocol.h"
+#include "broker_context.h"
+#include "connection_io.h"
+#include "sbx/amqp/codec.h"
+#include "sbx/amqp/content_header.h"
+#include "sbx/amqp/frame.h"
+
+namespace sbx::broker {
+
+namespace wire = sbx::amqp;
+
+namespace {
+
+// RabbitMQ's default max_message_size.
+constexpr std::uint64_t kMaxMessageSize = 128 * 1024 * 1024;
+
+}  // namespace
+
+AmqpProtocol::Status AmqpProtocol::handleQos(AmqpChannel& channel, const wire::BasicQos& m) {
+    if (m.prefetchSize != 0) {
+        return amqp::AmqpError::make(amqp::ReplyCode::NotImplemented,
+                                     "prefetch_size!=0 (" + std::to_string(m.prefetchSize) + ")");
+    }
+    // RabbitMQ's per_consumer_qos: the limit applies to each consumer started after it.
+    channel.prefetch = m.prefetchCount;
+    send(channel.number, wire::BasicQosOk{});
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::handleConsume(AmqpChannel& channel,
+                                                 const wire::BasicConsume& m) {
+    auto queue = queueName(channel, m.queue);
+    if (!queue) {
+        return queue.error();
+    }
+    std::string tag = m.consumerTag;
+    if (tag.empty()) {
+        tag = "amq.ctag-" + std::to_string(connectionId_) + "-" + std::to_string(channel.number) +
+              "-" + std::to_string(channel.nextConsumerTag++);
+    }
+    if (channel.consumers.contains(tag)) {
+        return amqp::AmqpError::make(amqp::ReplyCode::NotAllowed,
+                                     "attempt to reuse consumer tag '" + tag + "'");
+    }
+    auto sink = std::make_shared<AmqpConsumerSink>(channels_.at(channel.number), io_, frameMax_,
+                                                   m.noAck, context_.counters);
+    amqp::ConsumeRequest request;
+    request.connection = connectionId_;
+    request.channel = channel.id;
+    request.consumerTag = tag;
+    request.noAck = m.noAck;
+    request.exclusive = m.exclusive;
+    request.prefetch = channel.prefetch;
+    request.arguments = m.arguments;
+    request.sink = sink;
+    const auto at = now();
+    auto consumed = context_.amqpHost.consume(*queue, std::move(request), at);
+    if (!consumed) {
+        return consumed.error();
+    }
+    channel.consumers[tag] = AmqpConsumer{consumed->queue, consumed->consumer, sink};
+    if (!m.noWait) {
+        send(channel.number, wire::BasicConsumeOk{tag});
+    }
+    // Only now may deliveries follow consume-ok.
+    sink->activate(consumed->queue);
+    consumed->queue->resume(consumed->consumer, at);
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::handleCancel(AmqpChannel& channel, const wire::BasicCancel& m) {
+    auto found = channel.consumers.find(m.consumerTag);
+    if (found != channel.consumers.end()) {
+        found->second.queue->cancel(found->second.id, now());
+        channel.consumers.erase(found);
+    }
+    // An unknown tag is not an error (the broker may have cancelled it already).
+    if (!m.noWait) {
+        send(channel.number, wire::BasicCancelOk{m.consumerTag});
+    }
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::handleGet(AmqpChannel& channel, const wire::BasicGet& m) {
+    auto queue = queueName(channel, m.queue);
+    if (!queue) {
+        return queue.error();
+    }
+    auto got = context_.amqpHost.get(*queue, connectionId_, channel.id, m.noAck, now());
+    if (!got) {
+        return got.error();
+    }
+    if (!got->has_value()) {
+        send(channel.number, wire::BasicGetEmpty{});
+        return {};
+    }
+    const auto& delivery = **got;
+    std::lock_guard lock(channel.tagsMutex);
+    std::uint64_t tag = 0;
+    if (m.noAck || delivery.id == 0) {
+        tag = channel.tags.record(nullptr, 0);
+        static_cast<void>(channel.tags.take(tag, false));
+    } else {
+        tag = channel.tags.record(context_.amqpHost.findQueue(*queue), delivery.id);
+    }
+    const auto& message = *delivery.message;
+    sendContent(channel.number,
+                wire::BasicGetOk{tag, delivery.redelivered, message.exchange, message.routingKey,
+                                 delivery.messageCount},
+                message);
+    BrokerCounters::add(context_.counters.messagesSent);
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::handleSettle(AmqpChannel& channel, const AmqpTxSettle& s) {
+    if (channel.transactional) {
+        channel.txSettles.push_back(s);
+        return {};
+    }
+    return settle(channel, s);
+}
+
+AmqpProtocol::Status AmqpProtocol::settle(AmqpChannel& channel, const AmqpTxSettle& s) {
+    amqp::AmqpResult<std::vector<amqp::PendingDelivery>> taken{
+        std::vector<amqp::PendingDelivery>{}};
+    {
+        // Not held while calling into queues: sinks take it under a queue's lock.
+        std::lock_guard lock(channel.tagsMutex);
+        taken = channel.tags.take(s.deliveryTag, s.multiple);
+    }
+    if (!taken) {
+        return taken.error();
+    }
+    const auto at = now();
+    for (const auto& pending : *taken) {
+        if (!pending.queue) {
+            continue;
+        }
+        if (s.ack) {
+            static_cast<void>(pending.queue->ack(pending.id, at));
+        } else {
+            static_cast<void>(pending.queue->reject(pending.id, s.requeue, at));
+        }
+    }
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::handleRecover(AmqpChannel& channel, bool /*requeue*/) {
+    // RabbitMQ requeues either way: the messages go back to the queue, marked
+    // redelivered, and reach whichever consumer is next.
+    std::vector<amqp::PendingDelivery> pending;
+    {
+        std::lock_guard lock(channel.tagsMutex);
+        pending = channel.tags.takeAll();
+    }
+    const auto at = now();
+    for (const auto& delivery : pending) {
+        if (delivery.queue) {
+            static_cast<void>(delivery.queue->reject(delivery.id, true, at));
+        }
+    }
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::handlePublishStart(AmqpChannel& channel,
+                                                      const wire::BasicPublish& m) {
+    channel.publishing = m;
+    channel.header.reset();
+    channel.body.clear();
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::finishPublish(AmqpChannel& channel) {
+    amqp::AmqpMessage message;
+    message.exchange = channel.publishing->exchange;
+    message.routingKey = channel.publishing->routingKey;
+    message.properties = std::move(channel.header->properties);
+    message.body = std::move(channel.body);
+    const bool mandatory = channel.publishing->mandatory;
+    const auto bodySize = channel.header->bodySize;
+    channel.publishing.reset();
+    channel.header.reset();
+    channel.body = {};
+    BrokerCounters::add(context_.counters.messagesReceived);
+    if (bodySize > kMaxMessageSize) {
+        return amqp::AmqpError::make(amqp::ReplyCode::PreconditionFailed,
+                                     "message size " + std::to_string(bodySize) +
+                                         " is larger than configured max size " +
+                                         std::to_string(kMaxMessageSize));
+    }
+    if (channel.transactional) {
+        channel.txPublishes.push_back(AmqpTxPublish{std::move(message), mandatory});
+        return {};
+    }
+    return publish(channel, std::move(message), mandatory);
+}
+
+AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessage message,
+                                           bool mandatory) {
+    if (channel.confirming) {
+        ++channel.publishSequence;
+    }
+    std::optional<amqp::AmqpMessage> returnable;
+    if (mandatory) {
+        returnable = message;
+    }
+    auto published = context_.amqpHost.publish(std::move(message), now());
+    if (!published) {
+        return published.error();
+    }
+    if (published->unroutable && returnable) {
+        sendContent(channel.number,
+                    wire::BasicReturn{amqp::PublishResult::kNoRouteCode,
+                                      std::string(amqp::PublishResult::kNoRouteText),
+                                      returnable->exchange, returnable->routingKey},
+                    *returnable);
+    }
+    if (channel.confirming) {
+        confirm(channel, !published->rejected);
+    }
+    return {};
+}
+
+void AmqpProtocol::sendContent(std::uint16_t channelNumber, const Method& method,
+                               const amqp::AmqpMessage& message) {
+    auto io = io_.lock();
+    if (!io) {
+        return;
+    }
+    const auto frameMax = frameMax_;
+    io->write([&](std::vector<std::uint8_t>& out) {
+        const auto before = out.size();
+        wire::encodeMethodFrame(channelNumber, method, out);
+        wire::encodeContentHeaderFrame(channelNumber, message.body.size(), message.properties, out);
+        wire::encodeBodyFrames(channelNumber,
+                               std::span(reinterpret_cast<const std::uint8_t*>(message.body.data()),
+                                         message.body.size()),
+                               frameMax, out);
+        BrokerCounters::add(context_.counters.bytesSent, out.size() - before);
+    });
+}
+
+}  // namespace sbx::broker

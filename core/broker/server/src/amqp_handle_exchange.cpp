@@ -1,0 +1,59 @@
+// exchange.* (AMQP 0-9-1 §1.6.2 with RabbitMQ's exchange.bind/unbind), mapped onto the
+// VirtualHost, which owns the rules and reply texts.
+#include "amqp_protocol.h"
+#include "broker_context.h"
+
+namespace sbx::broker {
+
+namespace wire = sbx::amqp;
+
+AmqpProtocol::Status AmqpProtocol::handleExchangeDeclare(AmqpChannel& channel,
+                                                         const wire::ExchangeDeclare& m) {
+    amqp::ExchangeDeclare request;
+    request.name = m.exchange;
+    request.type = m.type;
+    request.passive = m.passive;
+    request.durable = m.durable;
+    request.autoDelete = m.autoDelete;
+    request.internal = m.internal;
+    request.arguments = m.arguments;
+    auto declared = context_.amqpHost.declareExchange(request);
+    if (!declared) {
+        return declared.error();
+    }
+    if (!m.noWait) {
+        send(channel.number, wire::ExchangeDeclareOk{});
+    }
+    return {};
+}
+
+AmqpProtocol::Status AmqpProtocol::handleExchangeDelete(AmqpChannel& channel,
+                                                        const wire::ExchangeDelete& m) {
+    auto status = context_.amqpHost.deleteExchange(m.exchange, m.ifUnused);
+    if (status && !m.noWait) {
+        send(channel.number, wire::ExchangeDeleteOk{});
+    }
+    return status;
+}
+
+AmqpProtocol::Status AmqpProtocol::handleExchangeBind(AmqpChannel& channel,
+                                                      const wire::ExchangeBind& m) {
+    auto status =
+        context_.amqpHost.bindExchange(m.destination, m.source, m.routingKey, m.arguments);
+    if (status && !m.noWait) {
+        send(channel.number, wire::ExchangeBindOk{});
+    }
+    return status;
+}
+
+AmqpProtocol::Status AmqpProtocol::handleExchangeUnbind(AmqpChannel& channel,
+                                                        const wire::ExchangeUnbind& m) {
+    auto status =
+        context_.amqpHost.unbindExchange(m.destination, m.source, m.routingKey, m.arguments);
+    if (status && !m.noWait) {
+        send(channel.number, wire::ExchangeUnbindOk{});
+    }
+    return status;
+}
+
+}  // namespace sbx::broker

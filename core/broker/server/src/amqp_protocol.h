@@ -1,0 +1,145 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "amqp_channel.h"
+#include "protocol.h"
+#include "sbx/amqp/frame.h"
+#include "sbx/amqp/methods.h"
+#include "sbx/broker/amqp/amqp_result.h"
+
+namespace sbx::broker {
+
+class BrokerContext;
+class ConnectionIo;
+
+// The AMQP 0-9-1 state machine of one connection, with RabbitMQ's behaviour and reply
+// texts, free of sockets: bytes in through consume(), bytes out through ConnectionIo.
+// Exchanges, queues and routing live in the broker's VirtualHost (sbx::amqp_model); this
+// class maps methods onto it. One file per class of methods (amqp_handle_connection.cpp,
+// amqp_handle_channel.cpp, amqp_handle_exchange.cpp, amqp_handle_queue.cpp,
+// amqp_handle_basic.cpp, amqp_handle_confirm_tx.cpp). Runs on the connection's strand;
+// consumer sinks write deliveries from other threads.
+class AmqpProtocol final : public Protocol, public std::enable_shared_from_this<AmqpProtocol> {
+public:
+    // What we propose in connection.tune; clients may only negotiate down.
+    static constexpr std::uint16_t kChannelMax = 2047;
+    static constexpr std::uint32_t kFrameMax = 131'072;
+    static constexpr std::uint16_t kHeartbeatSeconds = 60;
+
+    AmqpProtocol(BrokerContext& context, std::weak_ptr<ConnectionIo> io);
+    ~AmqpProtocol() override;
+
+    std::size_t consume(std::span<const std::uint8_t> bytes) override;
+    [[nodiscard]] bool closing() const override { return phase_ == Phase::Closing; }
+    void onClosed() override;
+    // Sends a heartbeat every half interval of silence; closes after two silent intervals.
+    bool onIdleTimeout() override;
+
+private:
+    enum class Phase {
+        AwaitingHeader,
+        AwaitingStartOk,
+        AwaitingTuneOk,
+        AwaitingOpen,
+        Open,
+        CloseSent,  // connection.close sent: only close / close-ok count now
+        Closing,
+        Closed
+    };
+    using Method = sbx::amqp::Method;
+    using Status = amqp::AmqpStatus;
+    using Clock = std::chrono::steady_clock;
+
+    std::size_t consumeProtocolHeader(std::span<const std::uint8_t> bytes);
+    void handleFrame(const sbx::amqp::Frame& frame);
+    void handleMethodFrame(const sbx::amqp::Frame& frame);
+    void handleContentFrame(const sbx::amqp::Frame& frame);
+
+    // amqp_handle_connection.cpp
+    void sendStart();
+    void handleConnectionMethod(Method& method);
+    void handleStartOk(const sbx::amqp::ConnectionStartOk& startOk);
+    void handleTuneOk(const sbx::amqp::ConnectionTuneOk& tuneOk);
+    void handleOpen(const sbx::amqp::ConnectionOpen& open);
+    [[nodiscard]] bool authenticate(const sbx::amqp::ConnectionStartOk& startOk) const;
+
+    // amqp_handle_channel.cpp
+    void handleChannelFrameMethod(std::uint16_t channelNumber, Method& method);
+    void openChannel(std::uint16_t channelNumber);
+    void closeChannelState(AmqpChannel& channel);
+    Status dispatchChannelMethod(AmqpChannel& channel, Method& method);
+
+    // amqp_handle_exchange.cpp
+    Status handleExchangeDeclare(AmqpChannel& channel, const sbx::amqp::ExchangeDeclare& m);
+    Status handleExchangeDelete(AmqpChannel& channel, const sbx::amqp::ExchangeDelete& m);
+    Status handleExchangeBind(AmqpChannel& channel, const sbx::amqp::ExchangeBind& m);
+    Status handleExchangeUnbind(AmqpChannel& channel, const sbx::amqp::ExchangeUnbind& m);
+
+    // amqp_handle_queue.cpp
+    Status handleQueueDeclare(AmqpChannel& channel, const sbx::amqp::QueueDeclare& m);
+    Status handleQueueBind(AmqpChannel& channel, const sbx::amqp::QueueBind& m);
+    Status handleQueueUnbind(AmqpChannel& channel, const sbx::amqp::QueueUnbind& m);
+    Status handleQueuePurge(AmqpChannel& channel, const sbx::amqp::QueuePurge& m);
+    Status handleQueueDelete(AmqpChannel& channel, const sbx::amqp::QueueDelete& m);
+    [[nodiscard]] static amqp::AmqpResult<std::string> queueName(const AmqpChannel& channel,
+                                                                 const std::string& name);
+
+    // amqp_handle_basic.cpp
+    Status handleQos(AmqpChannel& channel, const sbx::amqp::BasicQos& m);
+    Status handleConsume(AmqpChannel& channel, const sbx::amqp::BasicConsume& m);
+    Status handleCancel(AmqpChannel& channel, const sbx::amqp::BasicCancel& m);
+    Status handleGet(AmqpChannel& channel, const sbx::amqp::BasicGet& m);
+    Status settle(AmqpChannel& channel, const AmqpTxSettle& settle);
+    Status handleSettle(AmqpChannel& channel, const AmqpTxSettle& settle);
+    Status handleRecover(AmqpChannel& channel, bool requeue);
+    Status handlePublishStart(AmqpChannel& channel, const sbx::amqp::BasicPublish& m);
+    Status finishPublish(AmqpChannel& channel);
+    Status publish(AmqpChannel& channel, amqp::AmqpMessage message, bool mandatory);
+    void sendContent(std::uint16_t channelNumber, const Method& method,
+                     const amqp::AmqpMessage& message);
+
+    // amqp_handle_confirm_tx.cpp
+    Status handleConfirmSelect(AmqpChannel& channel, const sbx::amqp::ConfirmSelect& m);
+    Status handleTxSelect(AmqpChannel& channel);
+    Status handleTxCommit(AmqpChannel& channel);
+    Status handleTxRollback(AmqpChannel& channel);
+    void confirm(AmqpChannel& channel, bool ack);
+
+    void send(std::uint16_t channelNumber, const Method& method);
+    void sendHeartbeat();
+    // Hard error: connection.close, then wait for close-ok (or the peer going away).
+    void closeConnection(sbx::amqp::ReplyCode code, const std::string& text, std::uint16_t classId,
+                         std::uint16_t methodId);
+    // Soft error: channel.close; the channel drops everything until close-ok.
+    void closeChannel(AmqpChannel& channel, const amqp::AmqpError& error, std::uint16_t classId,
+                      std::uint16_t methodId);
+    // Either of the two, as the reply code says.
+    void raise(AmqpChannel* channel, const amqp::AmqpError& error, std::uint16_t classId,
+               std::uint16_t methodId);
+    void closeNow();
+    [[nodiscard]] std::string describePeer() const;
+    [[nodiscard]] static amqp::TimePoint now();
+
+    BrokerContext& context_;
+    std::weak_ptr<ConnectionIo> io_;
+    std::string remoteAddress_;
+    const std::uint64_t connectionId_;
+    Phase phase_ = Phase::AwaitingHeader;
+    std::string user_;
+
+    // Negotiated in tune-ok.
+    std::uint16_t channelMax_ = kChannelMax;
+    std::uint32_t frameMax_ = sbx::amqp::kFrameMinSize;
+    std::uint16_t heartbeatSeconds_ = 0;
+    Clock::time_point lastReceived_ = Clock::now();
+
+    std::map<std::uint16_t, std::shared_ptr<AmqpChannel>> channels_;
+};
+
+}  // namespace sbx::broker
