@@ -32,6 +32,13 @@ std::int64_t millis(MetricTime time) {
     return time.time_since_epoch().count();
 }
 
+// Keeps bucket arithmetic (spans, widths) far from int64 overflow for any range a caller
+// can pass, including MetricTime::min()/max() as "everything".
+bool outsideSaneTime(MetricTime time) {
+    constexpr std::int64_t kLimitMs = 1'000'000'000'000'000;
+    return millis(time) < -kLimitMs || millis(time) > kLimitMs;
+}
+
 Status prepareLocation(const fs::path& file) {
     if (file.empty() || !file.has_filename()) {
         return Error{ErrorCode::InvalidArgument,
@@ -44,7 +51,7 @@ Status prepareLocation(const fs::path& file) {
     }
     if (const auto folder = file.parent_path(); !folder.empty()) {
         fs::create_directories(folder, ec);
-        if (ec || !fs::is_directory(folder)) {
+        if (ec || !fs::is_directory(folder, ec)) {
             return Error{ErrorCode::IoError, "cannot create the folder " + folder.string() +
                                                  " for the telemetry database: " +
                                                  (ec ? ec.message() : "a file is in the way")};
@@ -110,6 +117,10 @@ public:
         if (to < from) {
             return Error{ErrorCode::InvalidArgument,
                          "a metric query's range ends before it starts"};
+        }
+        if (outsideSaneTime(from) || outsideSaneTime(to)) {
+            return Error{ErrorCode::InvalidArgument,
+                         "a metric query's range lies more than 30,000 years from 1970"};
         }
         // The 1 s tier holds the last hour; a range reaching further back reads minutes.
         const bool recent = from >= options_.clock() - kRawRetention;

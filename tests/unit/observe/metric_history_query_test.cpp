@@ -167,6 +167,10 @@ TEST_F(MetricHistoryQuery, InvalidArgumentsAreRefused) {
     ASSERT_FALSE(backwards);
     EXPECT_EQ(backwards.error().code, ErrorCode::InvalidArgument);
 
+    auto endless = history_->query(kRate, MetricTime::min(), MetricTime::max(), 10);
+    ASSERT_FALSE(endless);
+    EXPECT_EQ(endless.error().code, ErrorCode::InvalidArgument);
+
     auto empty = history_->query(kRate, kT0, kT0, 10);
     ASSERT_TRUE(empty);
     EXPECT_TRUE(empty->points.empty());

@@ -37,6 +37,7 @@ public:
         // beyond this they are dropped and counted.
         std::size_t maxPending = 100'000;
         // "Now" for retention and for choosing a query's resolution; tests inject one.
+        // Called from the writer thread and from querying threads: must be thread-safe.
         Clock clock;
     };
 
