@@ -298,7 +298,7 @@ TEST_F(AmqpProtocolTest, DeclareBindPublishConsumeAckRoundTrip) {
 
     client.send(1, wire::BasicAck{2, true});
     EXPECT_TRUE(client.received().empty());
-    const auto stats = context.amqpHost.findQueue("q1")->stats();
+    const auto stats = context.amqpHost("/")->findQueue("q1")->stats();
     EXPECT_EQ(stats.unacked, 0U);
     EXPECT_EQ(stats.ready, 0U);
     // Acking a tag twice is the client's error: 406 closes the channel.

@@ -36,6 +36,9 @@ AmqpProtocol::Status AmqpProtocol::handleConsume(AmqpChannel& channel,
     if (!queue) {
         return queue.error();
     }
+    if (auto access = checkAccess(AmqpPermission::Read, "queue", *queue); !access) {
+        return access;
+    }
     std::string tag = m.consumerTag;
     if (tag.empty()) {
         tag = "amq.ctag-" + std::to_string(connectionId_) + "-" + std::to_string(channel.number) +
@@ -57,7 +60,7 @@ AmqpProtocol::Status AmqpProtocol::handleConsume(AmqpChannel& channel,
     request.arguments = m.arguments;
     request.sink = sink;
     const auto at = now();
-    auto consumed = context_.amqpHost.consume(*queue, std::move(request), at);
+    auto consumed = vhost_->consume(*queue, std::move(request), at);
     if (!consumed) {
         return consumed.error();
     }
@@ -89,7 +92,10 @@ AmqpProtocol::Status AmqpProtocol::handleGet(AmqpChannel& channel, const wire::B
     if (!queue) {
         return queue.error();
     }
-    auto got = context_.amqpHost.get(*queue, connectionId_, channel.id, m.noAck, now());
+    if (auto access = checkAccess(AmqpPermission::Read, "queue", *queue); !access) {
+        return access;
+    }
+    auto got = vhost_->get(*queue, connectionId_, channel.id, m.noAck, now());
     if (!got) {
         return got.error();
     }
@@ -104,7 +110,7 @@ AmqpProtocol::Status AmqpProtocol::handleGet(AmqpChannel& channel, const wire::B
         tag = channel.tags.record(nullptr, 0);
         static_cast<void>(channel.tags.take(tag, false));
     } else {
-        tag = channel.tags.record(context_.amqpHost.findQueue(*queue), delivery.id);
+        tag = channel.tags.record(vhost_->findQueue(*queue), delivery.id);
     }
     const auto& message = *delivery.message;
     sendContent(channel.number,
@@ -191,6 +197,16 @@ AmqpProtocol::Status AmqpProtocol::finishPublish(AmqpChannel& channel) {
                                          " is larger than configured max size " +
                                          std::to_string(kMaxMessageSize));
     }
+    // RabbitMQ's name for the default exchange in permissions.
+    const auto exchange = message.exchange.empty() ? std::string("amq.default") : message.exchange;
+    if (auto access = checkAccess(AmqpPermission::Write, "exchange", exchange); !access) {
+        return access;
+    }
+    if (message.properties.userId && *message.properties.userId != user_) {
+        return amqp::AmqpError::make(amqp::ReplyCode::PreconditionFailed,
+                                     "user_id property set to '" + *message.properties.userId +
+                                         "' but authenticated user was '" + user_ + "'");
+    }
     if (channel.transactional) {
         channel.txPublishes.push_back(AmqpTxPublish{std::move(message), mandatory});
         return {};
@@ -207,7 +223,7 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
     if (mandatory) {
         returnable = message;
     }
-    auto published = context_.amqpHost.publish(std::move(message), now());
+    auto published = vhost_->publish(std::move(message), now());
     if (!published) {
         return published.error();
     }

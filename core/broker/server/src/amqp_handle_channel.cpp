@@ -87,7 +87,7 @@ void AmqpProtocol::closeChannelState(AmqpChannel& channel) {
     channel.body.clear();
     channel.txPublishes.clear();
     channel.txSettles.clear();
-    context_.amqpHost.channelClosed(channel.id, now());
+    vhost_->channelClosed(channel.id, now());
 }
 
 AmqpProtocol::Status AmqpProtocol::dispatchChannelMethod(AmqpChannel& channel, Method& method) {

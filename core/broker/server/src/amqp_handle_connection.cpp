@@ -12,8 +12,6 @@ namespace wire = sbx::amqp;
 
 namespace {
 
-constexpr std::string_view kGuest = "guest";
-
 wire::FieldTable serverProperties() {
     wire::FieldTable capabilities;
     for (const char* name : {"publisher_confirms", "exchange_exchange_bindings", "basic.nack",
@@ -84,16 +82,33 @@ void AmqpProtocol::sendStart() {
     send(0, start);
 }
 
-bool AmqpProtocol::authenticate(const wire::ConnectionStartOk& startOk) const {
+std::optional<std::string> AmqpProtocol::authenticate(
+    const wire::ConnectionStartOk& startOk) const {
     std::optional<Credentials> credentials;
     if (startOk.mechanism == "PLAIN") {
         credentials = parsePlain(startOk.response);
     } else if (startOk.mechanism == "AMQPLAIN") {
         credentials = parseAmqplain(startOk.response);
     }
-    // The default user, as RabbitMQ ships it: guest/guest, from loopback only.
-    return credentials && credentials->user == kGuest && credentials->password == kGuest &&
-           isLoopback(remoteAddress_);
+    if (!credentials || !context_.amqpAccess.authenticate(credentials->user, credentials->password,
+                                                          isLoopback(remoteAddress_))) {
+        return std::nullopt;
+    }
+    return credentials->user;
+}
+
+AmqpProtocol::Status AmqpProtocol::checkAccess(AmqpPermission permission, std::string_view kind,
+                                               std::string_view name) const {
+    if (grant_ != nullptr && AmqpAccess::allows(*grant_, permission, name)) {
+        return {};
+    }
+    const char* what = permission == AmqpPermission::Configure ? "configure"
+                       : permission == AmqpPermission::Write   ? "write"
+                                                               : "read";
+    return amqp::AmqpError::make(amqp::ReplyCode::AccessRefused,
+                                 std::string(what) + " access to " + std::string(kind) + " '" +
+                                     std::string(name) + "' in vhost '" + vhost_->name() +
+                                     "' refused for user '" + user_ + "'");
 }
 
 void AmqpProtocol::handleConnectionMethod(Method& method) {
@@ -135,7 +150,8 @@ void AmqpProtocol::handleConnectionMethod(Method& method) {
 }
 
 void AmqpProtocol::handleStartOk(const wire::ConnectionStartOk& startOk) {
-    if (!authenticate(startOk)) {
+    auto user = authenticate(startOk);
+    if (!user) {
         closeConnection(wire::ReplyCode::AccessRefused,
                         "ACCESS_REFUSED - Login was refused using authentication mechanism " +
                             startOk.mechanism + ". For details see the broker logfile.",
@@ -143,7 +159,7 @@ void AmqpProtocol::handleStartOk(const wire::ConnectionStartOk& startOk) {
         closeNow();
         return;
     }
-    user_ = std::string(kGuest);
+    user_ = std::move(*user);
     phase_ = Phase::AwaitingTuneOk;
     send(0, wire::ConnectionTune{kChannelMax, kFrameMax, kHeartbeatSeconds});
 }
@@ -175,12 +191,22 @@ void AmqpProtocol::handleTuneOk(const wire::ConnectionTuneOk& tuneOk) {
 }
 
 void AmqpProtocol::handleOpen(const wire::ConnectionOpen& open) {
-    if (open.virtualHost != context_.amqpHost.name()) {
+    auto* host = context_.amqpHost(open.virtualHost);
+    if (host == nullptr) {
         closeConnection(wire::ReplyCode::NotAllowed,
                         "NOT_ALLOWED - vhost " + open.virtualHost + " not found",
                         wire::ConnectionOpen::kClassId, wire::ConnectionOpen::kMethodId);
         return;
     }
+    grant_ = context_.amqpAccess.grant(user_, open.virtualHost);
+    if (grant_ == nullptr) {
+        closeConnection(wire::ReplyCode::NotAllowed,
+                        "NOT_ALLOWED - access to vhost '" + open.virtualHost +
+                            "' refused for user '" + user_ + "'",
+                        wire::ConnectionOpen::kClassId, wire::ConnectionOpen::kMethodId);
+        return;
+    }
+    vhost_ = host;
     phase_ = Phase::Open;
     send(0, wire::ConnectionOpenOk{});
     if (auto io = io_.lock()) {

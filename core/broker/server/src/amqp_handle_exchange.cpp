@@ -7,8 +7,22 @@ namespace sbx::broker {
 
 namespace wire = sbx::amqp;
 
+AmqpProtocol::Status AmqpProtocol::checkBinding(std::string_view destination,
+                                                std::string_view source) const {
+    // RabbitMQ: a binding writes to its destination and reads from its source.
+    if (auto status = checkAccess(AmqpPermission::Write, "exchange", destination); !status) {
+        return status;
+    }
+    return checkAccess(AmqpPermission::Read, "exchange", source);
+}
+
 AmqpProtocol::Status AmqpProtocol::handleExchangeDeclare(AmqpChannel& channel,
                                                          const wire::ExchangeDeclare& m) {
+    if (!m.passive) {
+        if (auto status = checkAccess(AmqpPermission::Configure, "exchange", m.exchange); !status) {
+            return status;
+        }
+    }
     amqp::ExchangeDeclare request;
     request.name = m.exchange;
     request.type = m.type;
@@ -17,7 +31,7 @@ AmqpProtocol::Status AmqpProtocol::handleExchangeDeclare(AmqpChannel& channel,
     request.autoDelete = m.autoDelete;
     request.internal = m.internal;
     request.arguments = m.arguments;
-    auto declared = context_.amqpHost.declareExchange(request);
+    auto declared = vhost_->declareExchange(request);
     if (!declared) {
         return declared.error();
     }
@@ -29,7 +43,10 @@ AmqpProtocol::Status AmqpProtocol::handleExchangeDeclare(AmqpChannel& channel,
 
 AmqpProtocol::Status AmqpProtocol::handleExchangeDelete(AmqpChannel& channel,
                                                         const wire::ExchangeDelete& m) {
-    auto status = context_.amqpHost.deleteExchange(m.exchange, m.ifUnused);
+    if (auto access = checkAccess(AmqpPermission::Configure, "exchange", m.exchange); !access) {
+        return access;
+    }
+    auto status = vhost_->deleteExchange(m.exchange, m.ifUnused);
     if (status && !m.noWait) {
         send(channel.number, wire::ExchangeDeleteOk{});
     }
@@ -38,8 +55,10 @@ AmqpProtocol::Status AmqpProtocol::handleExchangeDelete(AmqpChannel& channel,
 
 AmqpProtocol::Status AmqpProtocol::handleExchangeBind(AmqpChannel& channel,
                                                       const wire::ExchangeBind& m) {
-    auto status =
-        context_.amqpHost.bindExchange(m.destination, m.source, m.routingKey, m.arguments);
+    if (auto access = checkBinding(m.destination, m.source); !access) {
+        return access;
+    }
+    auto status = vhost_->bindExchange(m.destination, m.source, m.routingKey, m.arguments);
     if (status && !m.noWait) {
         send(channel.number, wire::ExchangeBindOk{});
     }
@@ -48,8 +67,10 @@ AmqpProtocol::Status AmqpProtocol::handleExchangeBind(AmqpChannel& channel,
 
 AmqpProtocol::Status AmqpProtocol::handleExchangeUnbind(AmqpChannel& channel,
                                                         const wire::ExchangeUnbind& m) {
-    auto status =
-        context_.amqpHost.unbindExchange(m.destination, m.source, m.routingKey, m.arguments);
+    if (auto access = checkBinding(m.destination, m.source); !access) {
+        return access;
+    }
+    auto status = vhost_->unbindExchange(m.destination, m.source, m.routingKey, m.arguments);
     if (status && !m.noWait) {
         send(channel.number, wire::ExchangeUnbindOk{});
     }

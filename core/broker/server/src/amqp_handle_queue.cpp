@@ -19,6 +19,14 @@ amqp::AmqpResult<std::string> AmqpProtocol::queueName(const AmqpChannel& channel
     return channel.lastQueue;
 }
 
+AmqpProtocol::Status AmqpProtocol::checkQueueBinding(std::string_view queue,
+                                                     std::string_view exchange) const {
+    if (auto status = checkAccess(AmqpPermission::Write, "queue", queue); !status) {
+        return status;
+    }
+    return checkAccess(AmqpPermission::Read, "exchange", exchange);
+}
+
 AmqpProtocol::Status AmqpProtocol::handleQueueDeclare(AmqpChannel& channel,
                                                       const wire::QueueDeclare& m) {
     amqp::QueueDeclare request;
@@ -36,7 +44,12 @@ AmqpProtocol::Status AmqpProtocol::handleQueueDeclare(AmqpChannel& channel,
         }
         request.name = *last;
     }
-    auto declared = context_.amqpHost.declareQueue(request, now());
+    if (!m.passive && !m.queue.empty()) {
+        if (auto status = checkAccess(AmqpPermission::Configure, "queue", m.queue); !status) {
+            return status;
+        }
+    }
+    auto declared = vhost_->declareQueue(request, now());
     if (!declared) {
         return declared.error();
     }
@@ -55,8 +68,10 @@ AmqpProtocol::Status AmqpProtocol::handleQueueBind(AmqpChannel& channel, const w
     }
     // With the queue name left out, an empty routing key means the queue's name too.
     const auto& routingKey = m.queue.empty() && m.routingKey.empty() ? *queue : m.routingKey;
-    auto status =
-        context_.amqpHost.bindQueue(*queue, m.exchange, routingKey, m.arguments, connectionId_);
+    if (auto access = checkQueueBinding(*queue, m.exchange); !access) {
+        return access;
+    }
+    auto status = vhost_->bindQueue(*queue, m.exchange, routingKey, m.arguments, connectionId_);
     if (status && !m.noWait) {
         send(channel.number, wire::QueueBindOk{});
     }
@@ -69,8 +84,10 @@ AmqpProtocol::Status AmqpProtocol::handleQueueUnbind(AmqpChannel& channel,
     if (!queue) {
         return queue.error();
     }
-    auto status =
-        context_.amqpHost.unbindQueue(*queue, m.exchange, m.routingKey, m.arguments, connectionId_);
+    if (auto access = checkQueueBinding(*queue, m.exchange); !access) {
+        return access;
+    }
+    auto status = vhost_->unbindQueue(*queue, m.exchange, m.routingKey, m.arguments, connectionId_);
     if (status) {
         send(channel.number, wire::QueueUnbindOk{});
     }
@@ -83,7 +100,10 @@ AmqpProtocol::Status AmqpProtocol::handleQueuePurge(AmqpChannel& channel,
     if (!queue) {
         return queue.error();
     }
-    auto purged = context_.amqpHost.purgeQueue(*queue, connectionId_);
+    if (auto access = checkAccess(AmqpPermission::Read, "queue", *queue); !access) {
+        return access.error();
+    }
+    auto purged = vhost_->purgeQueue(*queue, connectionId_);
     if (!purged) {
         return purged.error();
     }
@@ -99,7 +119,10 @@ AmqpProtocol::Status AmqpProtocol::handleQueueDelete(AmqpChannel& channel,
     if (!queue) {
         return queue.error();
     }
-    auto deleted = context_.amqpHost.deleteQueue(*queue, m.ifUnused, m.ifEmpty, connectionId_);
+    if (auto access = checkAccess(AmqpPermission::Configure, "queue", *queue); !access) {
+        return access.error();
+    }
+    auto deleted = vhost_->deleteQueue(*queue, m.ifUnused, m.ifEmpty, connectionId_);
     if (!deleted) {
         return deleted.error();
     }

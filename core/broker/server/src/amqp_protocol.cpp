@@ -299,7 +299,9 @@ void AmqpProtocol::onClosed() {
         closeChannelState(*channel);
     }
     channels_.clear();
-    context_.amqpHost.connectionClosed(connectionId_, now());
+    if (vhost_ != nullptr) {
+        vhost_->connectionClosed(connectionId_, now());
+    }
 }
 
 }  // namespace sbx::broker

@@ -4,14 +4,17 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
+#include "amqp_access.h"
 #include "amqp_channel.h"
 #include "protocol.h"
 #include "sbx/amqp/frame.h"
 #include "sbx/amqp/methods.h"
 #include "sbx/broker/amqp/amqp_result.h"
+#include "sbx/broker/amqp/virtual_host.h"
 
 namespace sbx::broker {
 
@@ -67,7 +70,12 @@ private:
     void handleStartOk(const sbx::amqp::ConnectionStartOk& startOk);
     void handleTuneOk(const sbx::amqp::ConnectionTuneOk& tuneOk);
     void handleOpen(const sbx::amqp::ConnectionOpen& open);
-    [[nodiscard]] bool authenticate(const sbx::amqp::ConnectionStartOk& startOk) const;
+    // The user the credentials name, when they are right.
+    [[nodiscard]] std::optional<std::string> authenticate(
+        const sbx::amqp::ConnectionStartOk& startOk) const;
+    // 403 ACCESS_REFUSED unless the user's grant allows `permission` on the resource.
+    [[nodiscard]] Status checkAccess(AmqpPermission permission, std::string_view kind,
+                                     std::string_view name) const;
 
     // amqp_handle_channel.cpp
     void handleChannelFrameMethod(std::uint16_t channelNumber, Method& method);
@@ -81,7 +89,10 @@ private:
     Status handleExchangeBind(AmqpChannel& channel, const sbx::amqp::ExchangeBind& m);
     Status handleExchangeUnbind(AmqpChannel& channel, const sbx::amqp::ExchangeUnbind& m);
 
+    [[nodiscard]] Status checkBinding(std::string_view destination, std::string_view source) const;
+
     // amqp_handle_queue.cpp
+    [[nodiscard]] Status checkQueueBinding(std::string_view queue, std::string_view exchange) const;
     Status handleQueueDeclare(AmqpChannel& channel, const sbx::amqp::QueueDeclare& m);
     Status handleQueueBind(AmqpChannel& channel, const sbx::amqp::QueueBind& m);
     Status handleQueueUnbind(AmqpChannel& channel, const sbx::amqp::QueueUnbind& m);
@@ -132,6 +143,8 @@ private:
     const std::uint64_t connectionId_;
     Phase phase_ = Phase::AwaitingHeader;
     std::string user_;
+    amqp::VirtualHost* vhost_ = nullptr;  // set by connection.open
+    const AmqpGrant* grant_ = nullptr;    // the user's permissions in vhost_
 
     // Negotiated in tune-ok.
     std::uint16_t channelMax_ = kChannelMax;

@@ -137,7 +137,10 @@ void Broker::Impl::scheduleHousekeeping() {
             return;
         }
         context->registry.housekeeping(std::chrono::steady_clock::now());
-        context->amqpHost.tick(amqp::Clock::now());
+        const auto now = amqp::Clock::now();
+        for (auto& [name, host] : context->amqpHosts) {
+            host->tick(now);
+        }
         scheduleHousekeeping();
     });
 }

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "amqp_access_config.h"
+
 namespace sbx::broker {
 
 namespace {
@@ -58,6 +60,9 @@ Status applyKey(const Json& json, const std::string& key, BrokerConfig& config) 
     }
     if (key == "amqp_port") {
         return readPort(json, "amqp_port", config.amqpPort);
+    }
+    if (key == "amqp") {
+        return parseAmqpAccess(json.at(key), config.amqp);
     }
     if (key == "data_dir") {
         std::string dir;

@@ -4,6 +4,21 @@ namespace sbx::broker {
 
 BrokerContext::BrokerContext(const BrokerConfig& brokerConfig, LogHub& logHub,
                              store::DurableStore* durableStore)
-    : config(brokerConfig), log(logHub), store(durableStore), router(*this), registry(*this) {}
+    : config(brokerConfig),
+      log(logHub),
+      store(durableStore),
+      router(*this),
+      registry(*this),
+      amqpAccess(brokerConfig.amqp) {
+    auto addHost = [this](const std::string& name) {
+        amqp::VirtualHostOptions options;
+        options.name = name;
+        amqpHosts.try_emplace(name, std::make_unique<amqp::VirtualHost>(std::move(options)));
+    };
+    addHost("/");
+    for (const auto& name : brokerConfig.amqp.vhosts) {
+        addHost(name);
+    }
+}
 
 }  // namespace sbx::broker

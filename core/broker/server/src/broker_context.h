@@ -3,8 +3,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 
+#include "amqp_access.h"
 #include "router.h"
 #include "sbx/broker/amqp/virtual_host.h"
 #include "sbx/broker/broker_config.h"
@@ -28,8 +31,15 @@ public:
     observe::HopEventBus hops;
     Router router;
     SessionRegistry registry;
-    // The AMQP side: vhost "/", shared by every AMQP connection.
-    amqp::VirtualHost amqpHost;
+    // The AMQP side: users and permissions, and the vhosts ("/" and the configured ones)
+    // shared by every AMQP connection.
+    AmqpAccess amqpAccess;
+    std::map<std::string, std::unique_ptr<amqp::VirtualHost>, std::less<>> amqpHosts;
+
+    [[nodiscard]] amqp::VirtualHost* amqpHost(std::string_view name) {
+        const auto found = amqpHosts.find(name);
+        return found == amqpHosts.end() ? nullptr : found->second.get();
+    }
     const std::chrono::steady_clock::time_point startedAt = std::chrono::steady_clock::now();
 
     // AMQP connections' ids (the model tells owners of exclusive queues apart by them).

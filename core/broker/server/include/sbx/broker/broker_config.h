@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sbx/common/result.h"
 #include "sbx/store/durable_store.h"
@@ -27,6 +28,28 @@ struct BrokerLimits {
     std::uint32_t maxOutboundBytes = 2 * 1024 * 1024;
 };
 
+// AMQP users, virtual hosts and permissions, as RabbitMQ scopes them (the "amqp" key).
+// Added to the defaults: vhost "/" and user guest/guest (loopback only) with full
+// permissions on "/".
+struct AmqpUserConfig {
+    std::string name;
+    std::string password;
+    std::vector<std::string> tags;
+};
+struct AmqpPermissionConfig {
+    std::string user;
+    std::string vhost;
+    // Regular expressions over resource names, as RabbitMQ's set_permissions.
+    std::string configure;
+    std::string write;
+    std::string read;
+};
+struct AmqpAccessConfig {
+    std::vector<AmqpUserConfig> users;
+    std::vector<std::string> vhosts;
+    std::vector<AmqpPermissionConfig> permissions;
+};
+
 struct BrokerConfig {
     std::string bindAddress = "127.0.0.1";         // loopback unless the user says otherwise
     std::optional<std::uint16_t> mqttPort = 1883;  // 0 picks a free port; nullopt: off
@@ -37,6 +60,7 @@ struct BrokerConfig {
     std::uint32_t sysIntervalSeconds = 10;  // $SYS topics; 0 disables them
     unsigned threads = 0;                   // io threads; 0 = one per core
     BrokerLimits limits;
+    AmqpAccessConfig amqp;
 };
 
 // Reads a JSON config file (keys as in docs/broker.md); unknown keys are errors, so a

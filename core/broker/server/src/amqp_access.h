@@ -1,0 +1,43 @@
+#pragma once
+
+#include <map>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "sbx/broker/broker_config.h"
+
+namespace sbx::broker {
+
+// What a user may do in one vhost: RabbitMQ's configure / write / read patterns over
+// resource names.
+struct AmqpGrant {
+    std::regex configure;
+    std::regex write;
+    std::regex read;
+};
+
+enum class AmqpPermission { Configure, Write, Read };
+
+// AMQP users and their permissions per vhost, from the config plus RabbitMQ's default:
+// guest/guest, from loopback only, with everything on "/". Immutable after construction,
+// so connections read it from any thread.
+class AmqpAccess {
+public:
+    explicit AmqpAccess(const AmqpAccessConfig& config);
+
+    // True when the user exists and the password matches (guest only from loopback).
+    [[nodiscard]] bool authenticate(const std::string& user, const std::string& password,
+                                    bool fromLoopback) const;
+    // The user's grant in `vhost`, or null: no access to it.
+    [[nodiscard]] const AmqpGrant* grant(const std::string& user, const std::string& vhost) const;
+    [[nodiscard]] static bool allows(const AmqpGrant& grant, AmqpPermission permission,
+                                     std::string_view resource);
+
+private:
+    std::map<std::string, std::string> passwords_;
+    std::map<std::pair<std::string, std::string>, AmqpGrant> grants_;
+};
+
+}  // namespace sbx::broker
