@@ -140,12 +140,12 @@ struct Client {
         return io->closed;
     }
 
-    void handshake(const std::string& password = "guest") {
+    void handshake(const std::string& password = "guest", const std::string& user = "guest") {
         sendBytes(
             std::vector<std::uint8_t>(wire::kProtocolHeader.begin(), wire::kProtocolHeader.end()));
         static_cast<void>(only<wire::ConnectionStart>());
         wire::ConnectionStartOk startOk;
-        startOk.response = std::string("\0guest\0", 7) + password;
+        startOk.response = std::string(1, '\0') + user + std::string(1, '\0') + password;
         send(0, startOk);
     }
     void open() {
@@ -423,6 +423,45 @@ TEST_F(AmqpProtocolTest, DeletingAQueueCancelsItsConsumer) {
     ASSERT_NE(frames[0].method<wire::BasicCancel>(), nullptr);
     EXPECT_EQ(frames[0].method<wire::BasicCancel>()->consumerTag, "c1");
     ASSERT_NE(frames[1].method<wire::QueueDeleteOk>(), nullptr);
+}
+
+TEST(AmqpProtocolAccessTest, PermissionsScopeWhatAUserMayDoInItsVhost) {
+    BrokerConfig config;
+    config.amqp.users.push_back({"alice", "secret", {}});
+    config.amqp.vhosts.push_back("team-a");
+    config.amqp.permissions.push_back({"alice", "team-a", "^alice\\.", ".*", ".*"});
+    LogHub log;
+    BrokerContext context{config, log, nullptr};
+
+    // No grant on "/": 530 at connection.open.
+    Client outsider(context);
+    outsider.handshake("secret", "alice");
+    static_cast<void>(outsider.only<wire::ConnectionTune>());
+    outsider.send(0, wire::ConnectionTuneOk{0, 0, 0});
+    outsider.send(0, wire::ConnectionOpen{"/", "", false});
+    const auto refused = outsider.only<wire::ConnectionClose>();
+    EXPECT_EQ(refused.replyCode, 530);
+    EXPECT_EQ(refused.replyText, "NOT_ALLOWED - access to vhost '/' refused for user 'alice'");
+
+    Client client(context);
+    client.handshake("secret", "alice");
+    static_cast<void>(client.only<wire::ConnectionTune>());
+    client.send(0, wire::ConnectionTuneOk{0, 0, 0});
+    client.send(0, wire::ConnectionOpen{"team-a", "", false});
+    static_cast<void>(client.only<wire::ConnectionOpenOk>());
+    client.openChannel(1);
+    client.declareQueue(1, "alice.q");
+    wire::QueueDeclare other;
+    other.queue = "bob.q";
+    client.send(1, other);
+    const auto close = client.only<wire::ChannelClose>();
+    EXPECT_EQ(close.replyCode, 403);
+    EXPECT_EQ(close.replyText,
+              "ACCESS_REFUSED - configure access to queue 'bob.q' in vhost 'team-a' refused for "
+              "user 'alice'");
+    // The queue went to team-a, not to "/".
+    EXPECT_NE(context.amqpHost("team-a")->findQueue("alice.q"), nullptr);
+    EXPECT_EQ(context.amqpHost("/")->findQueue("alice.q"), nullptr);
 }
 
 }  // namespace

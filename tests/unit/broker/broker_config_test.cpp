@@ -55,6 +55,49 @@ TEST(BrokerConfig, RefusesTyposAndBadValuesWithAReason) {
     }
 }
 
+TEST(BrokerConfig, AmqpPortIsOffUnlessSet) {
+    auto unset = parseBrokerConfig("{}");
+    ASSERT_TRUE(unset.ok());
+    EXPECT_FALSE(unset->amqpPort.has_value());
+    auto set = parseBrokerConfig(R"({"amqp_port": 0})");
+    ASSERT_TRUE(set.ok());
+    EXPECT_EQ(set->amqpPort, std::optional<std::uint16_t>(0));
+}
+
+TEST(BrokerConfig, ReadsAmqpUsersVhostsAndPermissions) {
+    auto config = parseBrokerConfig(R"({"amqp": {
+        "users": [{"name": "alice", "password": "s", "tags": ["administrator"]}],
+        "vhosts": ["team-a"],
+        "permissions": [{"user": "alice", "vhost": "team-a", "configure": "^alice\\.",
+                         "write": ".*", "read": "^$"}]}})");
+    ASSERT_TRUE(config.ok()) << config.error().describe();
+    ASSERT_EQ(config->amqp.users.size(), 1U);
+    EXPECT_EQ(config->amqp.users[0].name, "alice");
+    EXPECT_EQ(config->amqp.users[0].password, "s");
+    EXPECT_EQ(config->amqp.users[0].tags, std::vector<std::string>{"administrator"});
+    EXPECT_EQ(config->amqp.vhosts, std::vector<std::string>{"team-a"});
+    ASSERT_EQ(config->amqp.permissions.size(), 1U);
+    EXPECT_EQ(config->amqp.permissions[0].configure, "^alice\\.");
+    EXPECT_EQ(config->amqp.permissions[0].read, "^$");
+}
+
+TEST(BrokerConfig, RefusesBadAmqpAccessWithAReason) {
+    const std::vector<std::pair<const char*, const char*>> cases = {
+        {R"({"amqp": {"user": []}})", "unknown setting \"user\" in amqp"},
+        {R"({"amqp": {"users": [{"name": "a"}]}})", "needs \"password\""},
+        {R"({"amqp": {"vhosts": [""]}})", "vhosts must be non-empty strings"},
+        {R"({"amqp": {"permissions": [{"user": "a", "vhost": "/", "configure": "(",
+             "write": "", "read": ""}]}})",
+         "is not a regular expression"},
+    };
+    for (const auto& [text, expected] : cases) {
+        auto config = parseBrokerConfig(text);
+        ASSERT_FALSE(config.ok()) << text;
+        EXPECT_NE(config.error().message.find(expected), std::string::npos)
+            << text << " -> " << config.error().message;
+    }
+}
+
 TEST(BrokerConfig, MissingFileIsNotFound) {
     auto config = loadBrokerConfig("/nonexistent/broker.json");
     ASSERT_FALSE(config.ok());
