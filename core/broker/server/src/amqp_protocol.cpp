@@ -70,13 +70,12 @@ std::size_t AmqpProtocol::consumeProtocolHeader(std::span<const std::uint8_t> by
             sendStart();
             return wire::kProtocolHeader.size();
         case wire::ProtocolHeaderStatus::OtherAmqpVersion:
-            // §4.2.2: answer with the version we speak, then close.
+        case wire::ProtocolHeaderStatus::NotAmqp:
+            // §4.2.2: answer with the version we speak, then close. RabbitMQ does so for
+            // any header it cannot use, "HTTP/1.1" included.
             if (auto io = io_.lock()) {
                 io->write([](std::vector<std::uint8_t>& out) { wire::appendProtocolHeader(out); });
             }
-            closeNow();
-            return bytes.size();
-        case wire::ProtocolHeaderStatus::NotAmqp:
             closeNow();
             return bytes.size();
     }
