@@ -4,6 +4,7 @@
 #include "amqp_protocol.h"
 #include "broker_context.h"
 #include "connection_io.h"
+#include "protocol_bridge.h"
 #include "sbx/amqp/codec.h"
 #include "sbx/amqp/content_header.h"
 #include "sbx/amqp/frame.h"
@@ -219,14 +220,21 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
     if (channel.confirming) {
         ++channel.publishSequence;
     }
-    std::optional<amqp::AmqpMessage> returnable;
-    if (mandatory) {
-        returnable = message;
+    std::optional<amqp::AmqpMessage> kept;
+    const bool bridged = message.exchange == "amq.topic";
+    if (mandatory || bridged) {
+        kept = message;
     }
     auto published = vhost_->publish(std::move(message), now());
     if (!published) {
         return published.error();
     }
+    if (bridged) {
+        bridgeAmqpToMqtt(context_, vhost_->name(), *kept);
+    }
+    // MQTT subscribers reached over the bridge do not count as a route (RabbitMQ's MQTT
+    // plugin binds a queue per subscriber; here they are not queues).
+    const auto& returnable = mandatory ? kept : std::optional<amqp::AmqpMessage>{};
     if (published->unroutable && returnable) {
         sendContent(channel.number,
                     wire::BasicReturn{amqp::PublishResult::kNoRouteCode,

@@ -5,6 +5,7 @@
 #include "broker_context.h"
 #include "connection_io.h"
 #include "mqtt_protocol.h"
+#include "protocol_bridge.h"
 #include "sbx/broker/topic.h"
 #include "session.h"
 
@@ -144,6 +145,7 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
         reached = context_.router.route(message, barrier, &congested);
         barrier->release();
     }
+    bridgeMqttToAmqp(context_, *message);
     if (congested) {
         pausePublisher(*congested);
     }
