@@ -105,13 +105,16 @@ AmqpProtocol::Status AmqpProtocol::handleGet(AmqpChannel& channel, const wire::B
         return {};
     }
     const auto& delivery = **got;
+    // Looked up before taking the tags' lock: deleting a queue holds the vhost's lock
+    // while the queue's sinks take that channel's tags lock.
+    auto source = delivery.id == 0 ? nullptr : vhost_->findQueue(*queue);
     std::lock_guard lock(channel.tagsMutex);
     std::uint64_t tag = 0;
     if (m.noAck || delivery.id == 0) {
         tag = channel.tags.record(nullptr, 0);
         static_cast<void>(channel.tags.take(tag, false));
     } else {
-        tag = channel.tags.record(vhost_->findQueue(*queue), delivery.id);
+        tag = channel.tags.record(std::move(source), delivery.id);
     }
     const auto& message = *delivery.message;
     sendContent(channel.number,

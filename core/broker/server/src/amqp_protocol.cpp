@@ -37,6 +37,12 @@ std::string AmqpProtocol::describePeer() const {
 
 std::size_t AmqpProtocol::consume(std::span<const std::uint8_t> bytes) {
     lastReceived_ = Clock::now();
+    // A client that only publishes keeps the idle timer from firing, yet it must hear
+    // from us within its heartbeat interval too.
+    if (phase_ == Phase::Open && heartbeatSeconds_ > 0 &&
+        lastReceived_ - lastHeartbeatSent_ >= std::chrono::seconds(heartbeatSeconds_) / 2) {
+        sendHeartbeat();
+    }
     std::size_t used = 0;
     if (phase_ == Phase::AwaitingHeader) {
         used = consumeProtocolHeader(bytes);
@@ -217,6 +223,7 @@ void AmqpProtocol::send(std::uint16_t channelNumber, const Method& method) {
 }
 
 void AmqpProtocol::sendHeartbeat() {
+    lastHeartbeatSent_ = Clock::now();
     if (auto io = io_.lock()) {
         io->write([](std::vector<std::uint8_t>& out) { wire::encodeHeartbeatFrame(out); });
     }

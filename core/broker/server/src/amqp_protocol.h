@@ -151,6 +151,7 @@ private:
     std::uint32_t frameMax_ = sbx::amqp::kFrameMinSize;
     std::uint16_t heartbeatSeconds_ = 0;
     Clock::time_point lastReceived_ = Clock::now();
+    Clock::time_point lastHeartbeatSent_ = Clock::now();
 
     std::map<std::uint16_t, std::shared_ptr<AmqpChannel>> channels_;
 };
