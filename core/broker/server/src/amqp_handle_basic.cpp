@@ -16,7 +16,7 @@ namespace wire = sbx::amqp;
 namespace {
 
 // RabbitMQ's default max_message_size.
-constexpr std::uint64_t kMaxMessageSize = 128 * 1024 * 1024;
+constexpr std::uint64_t kMaxMessageSize = std::uint64_t{128} * 1024 * 1024;
 
 }  // namespace
 

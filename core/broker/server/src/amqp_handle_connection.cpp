@@ -115,7 +115,7 @@ void AmqpProtocol::handleConnectionMethod(Method& method) {
     std::visit(
         [this](auto& m) {
             using T = std::decay_t<decltype(m)>;
-            const auto unexpected = [this, &m] {
+            const auto unexpected = [this] {
                 closeConnection(wire::ReplyCode::CommandInvalid,
                                 "COMMAND_INVALID - unexpected method " + std::string(T::kName),
                                 T::kClassId, T::kMethodId);
@@ -130,7 +130,7 @@ void AmqpProtocol::handleConnectionMethod(Method& method) {
                     unexpected();
                 }
             } else if (phase_ == Phase::CloseSent) {
-                return;
+                // §2.2.4: after our close, only close and close-ok matter.
             } else if constexpr (std::is_same_v<T, wire::ConnectionStartOk>) {
                 phase_ == Phase::AwaitingStartOk ? handleStartOk(m) : unexpected();
             } else if constexpr (std::is_same_v<T, wire::ConnectionTuneOk>) {
@@ -139,10 +139,9 @@ void AmqpProtocol::handleConnectionMethod(Method& method) {
                 phase_ == Phase::AwaitingOpen ? handleOpen(m) : unexpected();
             } else if constexpr (std::is_same_v<T, wire::ConnectionUpdateSecret>) {
                 send(0, wire::ConnectionUpdateSecretOk{});
-            } else if constexpr (std::is_same_v<T, wire::ConnectionBlocked> ||
-                                 std::is_same_v<T, wire::ConnectionUnblocked>) {
-                return;  // a client telling us it is blocked changes nothing here
-            } else {
+            } else if constexpr (!std::is_same_v<T, wire::ConnectionBlocked> &&
+                                 !std::is_same_v<T, wire::ConnectionUnblocked>) {
+                // (A client telling us it is blocked changes nothing here.)
                 unexpected();
             }
         },
