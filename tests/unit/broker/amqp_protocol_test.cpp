@@ -32,7 +32,7 @@ public:
         fill(output);
         return true;
     }
-    std::size_t pendingBytes() const override { return 0; }
+    std::size_t pendingBytes() const override { return pending; }
     void closeAfterWrites() override {
         std::lock_guard lock(mutex);
         closed = true;
@@ -47,6 +47,7 @@ public:
     bool closed = false;
     std::chrono::milliseconds idleTimeout{-1};
     std::string address;
+    std::size_t pending = 0;  // what the socket has not taken yet
 };
 
 // One frame the broker wrote, decoded.
@@ -423,6 +424,31 @@ TEST_F(AmqpProtocolTest, DeletingAQueueCancelsItsConsumer) {
     ASSERT_NE(frames[0].method<wire::BasicCancel>(), nullptr);
     EXPECT_EQ(frames[0].method<wire::BasicCancel>()->consumerTag, "c1");
     ASSERT_NE(frames[1].method<wire::QueueDeleteOk>(), nullptr);
+}
+
+TEST_F(AmqpProtocolTest, ConsumerWaitsWhileTheOutputIsFull) {
+    Client client(context);
+    client.open();
+    client.openChannel(1);
+    client.declareQueue(1, "q1");
+    wire::BasicConsume consume;
+    consume.queue = "q1";
+    consume.consumerTag = "c1";
+    consume.noAck = true;
+    client.send(1, consume);
+    static_cast<void>(client.only<wire::BasicConsumeOk>());
+
+    client.io->pending = config.limits.maxOutboundBytes + 1;
+    client.publish(1, wire::BasicPublish{0, "", "q1", false, false}, "later");
+    EXPECT_TRUE(client.received().empty());
+    EXPECT_EQ(context.amqpHost("/")->findQueue("q1")->stats().ready, 1U);
+
+    client.io->pending = 0;
+    client.protocol->onOutputWritten();
+    const auto frames = client.received();
+    ASSERT_EQ(frames.size(), 3U);
+    ASSERT_NE(frames[0].method<wire::BasicDeliver>(), nullptr);
+    EXPECT_EQ(std::get<std::string>(frames[2].content), "later");
 }
 
 TEST(AmqpProtocolAccessTest, PermissionsScopeWhatAUserMayDoInItsVhost) {

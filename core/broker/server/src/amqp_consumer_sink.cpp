@@ -13,12 +13,14 @@ namespace wire = sbx::amqp;
 
 AmqpConsumerSink::AmqpConsumerSink(std::shared_ptr<AmqpChannel> channel,
                                    std::weak_ptr<ConnectionIo> io, std::uint32_t frameMax,
-                                   bool noAck, BrokerCounters& counters)
+                                   bool noAck, BrokerCounters& counters,
+                                   std::size_t maxOutboundBytes)
     : channel_(std::move(channel)),
       io_(std::move(io)),
       frameMax_(frameMax),
       noAck_(noAck),
-      counters_(counters) {}
+      counters_(counters),
+      maxOutboundBytes_(maxOutboundBytes) {}
 
 void AmqpConsumerSink::activate(std::weak_ptr<amqp::Queue> queue) {
     queue_ = std::move(queue);
@@ -31,6 +33,12 @@ bool AmqpConsumerSink::deliver(const amqp::Delivery& delivery) {
     }
     auto io = io_.lock();
     if (!io) {
+        return false;
+    }
+    // A consumer whose socket cannot keep up waits in its queue, not in our memory (no-ack
+    // and prefetch 0 consumers have no other limit).
+    if (io->pendingBytes() > maxOutboundBytes_) {
+        throttled_.store(true);
         return false;
     }
     // Held while writing, so delivery tags reach the wire in the order they were issued.

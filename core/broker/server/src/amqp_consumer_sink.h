@@ -24,12 +24,16 @@ struct BrokerCounters;
 class AmqpConsumerSink final : public amqp::ConsumerSink {
 public:
     AmqpConsumerSink(std::shared_ptr<AmqpChannel> channel, std::weak_ptr<ConnectionIo> io,
-                     std::uint32_t frameMax, bool noAck, BrokerCounters& counters);
+                     std::uint32_t frameMax, bool noAck, BrokerCounters& counters,
+                     std::size_t maxOutboundBytes);
 
     // consume-ok is out: deliveries may follow (the caller then resumes the consumer).
     void activate(std::weak_ptr<amqp::Queue> queue);
 
     bool deliver(const amqp::Delivery& delivery) override;
+    // True once after deliver() refused a message because the connection's output was
+    // full: the caller resumes the consumer when output has drained.
+    [[nodiscard]] bool takeThrottled() { return throttled_.exchange(false); }
     void cancelledByBroker(const std::string& consumerTag) override;
 
 private:
@@ -39,7 +43,9 @@ private:
     bool noAck_;
     BrokerCounters& counters_;
     std::weak_ptr<amqp::Queue> queue_;  // set by activate(), before active_
+    std::size_t maxOutboundBytes_;
     std::atomic<bool> active_{false};
+    std::atomic<bool> throttled_{false};
 };
 
 }  // namespace sbx::broker

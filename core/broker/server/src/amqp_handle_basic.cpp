@@ -50,7 +50,8 @@ AmqpProtocol::Status AmqpProtocol::handleConsume(AmqpChannel& channel,
                                      "attempt to reuse consumer tag '" + tag + "'");
     }
     auto sink = std::make_shared<AmqpConsumerSink>(channels_.at(channel.number), io_, frameMax_,
-                                                   m.noAck, context_.counters);
+                                                   m.noAck, context_.counters,
+                                                   context_.config.limits.maxOutboundBytes);
     amqp::ConsumeRequest request;
     request.connection = connectionId_;
     request.channel = channel.id;

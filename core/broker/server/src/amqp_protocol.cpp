@@ -1,5 +1,6 @@
 #include "amqp_protocol.h"
 
+#include "amqp_consumer_sink.h"
 #include "broker_context.h"
 #include "connection_io.h"
 #include "sbx/amqp/codec.h"
@@ -294,6 +295,16 @@ bool AmqpProtocol::onIdleTimeout() {
         io->setIdleTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(interval) / 2);
     }
     return true;
+}
+
+void AmqpProtocol::onOutputWritten() {
+    for (auto& [number, channel] : channels_) {
+        for (auto& [tag, consumer] : channel->consumers) {
+            if (consumer.sink->takeThrottled()) {
+                consumer.queue->resume(consumer.id, now());
+            }
+        }
+    }
 }
 
 void AmqpProtocol::onClosed() {

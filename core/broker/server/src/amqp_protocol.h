@@ -43,6 +43,8 @@ public:
     void onClosed() override;
     // Sends a heartbeat every half interval of silence; closes after two silent intervals.
     bool onIdleTimeout() override;
+    // Resumes consumers that were throttled on a full output buffer.
+    void onOutputWritten() override;
 
 private:
     enum class Phase {

@@ -134,6 +134,9 @@ void AsioConnection::onWritten(bool ok) {
         return;
     }
     startWriteOnStrand();
+    if (protocol_) {
+        protocol_->onOutputWritten();
+    }
 }
 
 void AsioConnection::closeAfterWrites() {

@@ -22,6 +22,9 @@ public:
     // Nothing arrived for the idle timeout. True keeps the connection open (the protocol
     // re-armed the timeout itself, as AMQP heartbeats do); false lets it close.
     virtual bool onIdleTimeout() = 0;
+    // A batch of output reached the socket: room for more (consumers throttled on a full
+    // output buffer resume here).
+    virtual void onOutputWritten() {}
 };
 
 }  // namespace sbx::broker
