@@ -13,7 +13,7 @@ inline constexpr std::array<std::uint8_t, 8> kProtocolHeader{'A', 'M', 'Q', 'P',
 enum class ProtocolHeaderStatus {
     Amqp091,           // the header above: frames follow
     OtherAmqpVersion,  // "AMQP" and another version: reply with kProtocolHeader and close
-    NotAmqp,           // not "AMQP" at all: close without a reply
+    NotAmqp,           // not "AMQP" at all: reply with our header and close, as RabbitMQ does
     Incomplete,        // fewer than 8 bytes, and what is there may still become a header
 };
 
