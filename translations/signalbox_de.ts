@@ -58,6 +58,10 @@
         <source>Broker: %1</source>
         <translation>Broker: %1</translation>
     </message>
+    <message>
+        <source>AMQP</source>
+        <translation>AMQP</translation>
+    </message>
 </context>
 <context>
     <name>DocumentTab</name>
@@ -382,6 +386,10 @@
     <message>
         <source>Embedded broker WebSocket port (default 9001; 0 picks one)</source>
         <translation>WebSocket-Port des eingebetteten Brokers (Standard 9001; 0 wählt einen freien)</translation>
+    </message>
+    <message>
+        <source>Embedded broker AMQP port (default 5672; 0 picks one)</source>
+        <translation>AMQP-Port des eingebetteten Brokers (Standard 5672; 0 wählt einen freien)</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ sbx::broker::BrokerConfig freePorts(const QString& dataDir) {
     sbx::broker::BrokerConfig config;
     config.mqttPort = 0;
     config.wsPort = 0;
+    config.amqpPort = 0;
     config.sysIntervalSeconds = 1;
     config.dataDir = dataDir.toStdString();
     return config;
@@ -57,6 +58,16 @@ TEST(EmbeddedBroker, ServesRealClientsAndShowsWhereItListens) {
                                "studio/#", "-C", "1", "-v", "-V", "311", "-W", "10"});
     ASSERT_EQ(sub.exitCode, 0) << sub.err;
     EXPECT_EQ(sub.out, "studio/test hello studio\n");
+
+    // AMQP clients reach the same embedded broker (amqp-tools from Debian).
+    const auto amqpPort = broker.port("amqp");
+    ASSERT_TRUE(amqpPort.has_value());
+    EXPECT_TRUE(status->text().contains(QStringLiteral("AMQP 127.0.0.1:%1").arg(*amqpPort)));
+    const auto declared = sbx::test::runProcess(
+        {"amqp-declare-queue", "--url", "amqp://guest:guest@127.0.0.1:" + portText(*amqpPort), "-q",
+         "studio-queue"});
+    ASSERT_EQ(declared.exitCode, 0) << declared.err;
+    EXPECT_EQ(declared.out, "studio-queue\n");
 
     const auto stats = broker.stats();
     EXPECT_GE(stats.messagesReceived, 1U);

@@ -40,7 +40,7 @@ void takeScreenshot(const Shot& shot) {
     options.timeout = std::chrono::seconds(90);
     const auto result = sbx::test::runProcess(
         {"xvfb-run", "-a", "--server-args=-screen 0 1400x900x24", SBX_STUDIO_PATH, "--mqtt-port",
-         "0", "--ws-port", "0", "--screenshot", path.string()},
+         "0", "--ws-port", "0", "--amqp-port", "0", "--screenshot", path.string()},
         options);
     ASSERT_EQ(result.exitCode, 0) << result.out << result.err;
 

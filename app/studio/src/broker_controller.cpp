@@ -6,8 +6,9 @@
 namespace {
 
 QString describeEndpoint(const sbx::broker::ListeningEndpoint& endpoint) {
-    const auto name = endpoint.protocol == "ws" ? BrokerController::tr("WebSocket")
-                                                : BrokerController::tr("MQTT");
+    const auto name = endpoint.protocol == "ws"     ? BrokerController::tr("WebSocket")
+                      : endpoint.protocol == "amqp" ? BrokerController::tr("AMQP")
+                                                    : BrokerController::tr("MQTT");
     return QStringLiteral("%1 %2:%3")
         .arg(name, QString::fromStdString(endpoint.address))
         .arg(endpoint.port);
@@ -36,6 +37,7 @@ sbx::broker::BrokerConfig BrokerController::defaultConfig() {
     sbx::broker::BrokerConfig config;
     config.mqttPort = 1883;
     config.wsPort = 9001;
+    config.amqpPort = 5672;
     config.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                          .filePath(QStringLiteral("broker"))
                          .toStdString();
@@ -53,6 +55,7 @@ bool BrokerController::start(sbx::broker::BrokerConfig config, QString* error) {
                      .toStdString());
         config.mqttPort = config.mqttPort ? std::optional<std::uint16_t>(0) : std::nullopt;
         config.wsPort = config.wsPort ? std::optional<std::uint16_t>(0) : std::nullopt;
+        config.amqpPort = config.amqpPort ? std::optional<std::uint16_t>(0) : std::nullopt;
         config_ = config;
         started = sbx::broker::Broker::start(config, log_);
     }

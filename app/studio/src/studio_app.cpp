@@ -26,6 +26,7 @@ struct StudioOptions {
     bool startBroker = true;
     std::optional<std::uint16_t> mqttPort;
     std::optional<std::uint16_t> wsPort;
+    std::optional<std::uint16_t> amqpPort;
 };
 
 std::optional<std::uint16_t> portOption(const QCommandLineParser& parser,
@@ -72,6 +73,11 @@ StudioOptions parseOptions(const QApplication& app) {
                                 "Embedded broker WebSocket port (default 9001; 0 picks one)"),
         QStringLiteral("PORT"));
     parser.addOption(wsPort);
+    const QCommandLineOption amqpPort(
+        QStringLiteral("amqp-port"),
+        QApplication::translate("Studio", "Embedded broker AMQP port (default 5672; 0 picks one)"),
+        QStringLiteral("PORT"));
+    parser.addOption(amqpPort);
     parser.process(app);
     StudioOptions options;
     if (!parser.positionalArguments().isEmpty()) {
@@ -81,6 +87,7 @@ StudioOptions parseOptions(const QApplication& app) {
     options.startBroker = !parser.isSet(noBroker);
     options.mqttPort = portOption(parser, mqttPort);
     options.wsPort = portOption(parser, wsPort);
+    options.amqpPort = portOption(parser, amqpPort);
     return options;
 }
 
@@ -143,6 +150,9 @@ int runStudio(QApplication& app) {
         }
         if (options.wsPort) {
             config.wsPort = options.wsPort;
+        }
+        if (options.amqpPort) {
+            config.amqpPort = options.amqpPort;
         }
         broker.start(config);
     }
