@@ -9,12 +9,13 @@
 namespace sbx {
 
 // Result<T> is either a value or an Error; C++20 lacks std::expected, and exceptions
-// must not cross module or plugin boundaries.
-template <typename T>
+// must not cross module or plugin boundaries. A module whose errors carry more than an
+// Error (the AMQP reply code, say) names its own error type as E.
+template <typename T, typename E = Error>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : state_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    Result(Error error) : state_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+    Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(E error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
     explicit operator bool() const { return ok(); }
@@ -31,9 +32,9 @@ public:
         assert(ok());
         return std::get<T>(std::move(state_));
     }
-    [[nodiscard]] const Error& error() const {
+    [[nodiscard]] const E& error() const {
         assert(!ok());
-        return std::get<Error>(state_);
+        return std::get<E>(state_);
     }
 
     T* operator->() { return &value(); }
@@ -42,25 +43,25 @@ public:
     const T& operator*() const& { return value(); }
 
 private:
-    std::variant<T, Error> state_;
+    std::variant<T, E> state_;
 };
 
 // Result<void>: success carries nothing.
-template <>
-class [[nodiscard]] Result<void> {
+template <typename E>
+class [[nodiscard]] Result<void, E> {
 public:
     Result() = default;
-    Result(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT
+    Result(E error) : error_(std::move(error)), failed_(true) {}  // NOLINT
 
     [[nodiscard]] bool ok() const { return !failed_; }
     explicit operator bool() const { return ok(); }
-    [[nodiscard]] const Error& error() const {
+    [[nodiscard]] const E& error() const {
         assert(failed_);
         return error_;
     }
 
 private:
-    Error error_;
+    E error_;
     bool failed_ = false;
 };
 

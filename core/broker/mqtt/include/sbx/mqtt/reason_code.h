@@ -65,7 +65,9 @@ enum class ConnectReturnCode311 : std::uint8_t {
 };
 
 [[nodiscard]] std::string_view describe(ReasonCode code);
-[[nodiscard]] constexpr bool isError(ReasonCode code) { return static_cast<std::uint8_t>(code) >= 0x80; }
+[[nodiscard]] constexpr bool isError(ReasonCode code) {
+    return static_cast<std::uint8_t>(code) >= 0x80;
+}
 
 // The 3.1.1 CONNACK code closest to a v5 reason (for refusing a 3.1.1 client).
 [[nodiscard]] ConnectReturnCode311 toConnectReturnCode311(ReasonCode code);
