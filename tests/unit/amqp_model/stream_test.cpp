@@ -205,6 +205,123 @@ TEST_F(StreamTest, PurgeDoesNothingAndDeleteCountsTheLog) {
     EXPECT_EQ(*deleted, 4U);
 }
 
+// Segments sized in bytes (x-stream-max-segment-size-bytes), as RabbitMQ cuts them, with
+// the message cap out of the way.
+class StreamSegmentBytesTest : public ::testing::Test {
+protected:
+    void declareStream(std::int32_t segmentBytes, FieldTable extra = {}) {
+        QueueDeclare d;
+        d.name = "s";
+        d.durable = true;
+        d.arguments = std::move(extra);
+        d.arguments.set("x-queue-type", FieldValue(std::string("stream")));
+        d.arguments.set("x-stream-max-segment-size-bytes", FieldValue(segmentBytes));
+        auto ok = vhost.declareQueue(d, kT0);
+        ASSERT_TRUE(ok.ok()) << ok.error().text;
+    }
+
+    // One message per body, message i at second i of the run.
+    void publishBodies(const std::vector<std::string>& bodies) {
+        for (const auto& body : bodies) {
+            publish(vhost, message("", "s", body), at(published_ * 1000));
+            ++published_;
+        }
+    }
+
+    QueueStats::Stream streamStats() { return *vhost.findQueue("s")->stats().stream; }
+
+    std::vector<std::string> bodiesFrom(const FieldValue& offset) {
+        auto c = consume(vhost, "s", 100, 1, "c", at(published_ * 1000),
+                         table({{"x-stream-offset", offset}}));
+        std::vector<std::string> bodies;
+        for (const auto& d : c.sink->deliveries) {
+            EXPECT_EQ(*d.streamOffset,
+                      static_cast<std::int64_t>(streamStats().firstOffset + std::ssize(bodies)));
+            bodies.push_back(d.message->body);
+        }
+        return bodies;
+    }
+
+    VirtualHost vhost{options()};
+    int published_ = 0;
+};
+
+TEST_F(StreamSegmentBytesTest, SegmentClosesOnceItReachesItsSizeInBytes) {
+    declareStream(10);
+    publishBodies({"aaaa", "bbbb"});  // 8 bytes: still one segment
+    EXPECT_EQ(streamStats().segments, 1U);
+    publishBodies({"cccc"});  // 12 bytes: this write reaches the limit, the segment closes
+    EXPECT_EQ(streamStats().segments, 1U);
+    publishBodies({"d"});
+    EXPECT_EQ(streamStats().segments, 2U);
+    publishBodies({std::string(25, 'e')});  // a message larger than a segment shares it
+    EXPECT_EQ(streamStats().segments, 2U);
+    publishBodies({"f"});  // ...and closes it
+    EXPECT_EQ(streamStats().segments, 3U);
+}
+
+TEST_F(StreamSegmentBytesTest, TheDefaultSegmentIsFiveHundredMegabytes) {
+    QueueDeclare d;
+    d.name = "s";
+    d.durable = true;
+    d.arguments.set("x-queue-type", FieldValue(std::string("stream")));
+    ASSERT_TRUE(vhost.declareQueue(d, kT0).ok());
+    // 500 x 100 KB = 50 MB, below both the byte limit and the message cap.
+    publishBodies(std::vector<std::string>(500, std::string(100'000, 'x')));
+    EXPECT_EQ(streamStats().segments, 1U);
+}
+
+TEST_F(StreamSegmentBytesTest, SizeRetentionDropsWholeSegmentsOfUnevenLength) {
+    declareStream(10, table({{"x-max-length-bytes", FieldValue(std::int32_t{30})}}));
+    // Segments: [0: 10 B] [1-5: 2 B each] [6-7: 5 B each] [8...
+    publishBodies({std::string(10, 'a'), "b1", "b2", "b3", "b4", "b5", "ccccc", "ddddd"});
+    auto stats = streamStats();
+    EXPECT_EQ(stats.segments, 3U);
+    EXPECT_EQ(stats.firstOffset, 0) << "30 bytes stored, but dropping happens by segment";
+    publishBodies({std::string(11, 'e')});  // 41 bytes in 4 segments: two must go
+    stats = streamStats();
+    EXPECT_EQ(stats.firstOffset, 6);
+    EXPECT_EQ(stats.nextOffset, 9);
+    EXPECT_EQ(stats.segments, 2U);
+    EXPECT_EQ(bodiesFrom(FieldValue(std::string("first"))),
+              (std::vector<std::string>{"ccccc", "ddddd", std::string(11, 'e')}));
+}
+
+TEST_F(StreamSegmentBytesTest, OffsetsAreFoundInSegmentsOfUnevenLength) {
+    declareStream(6);
+    // Segments: [0-2] [3] [4-9] [10-11]: found by offset, not by division.
+    publishBodies({"m0", "m1", "m2", "m3----", "4", "5", "6", "7", "8", "9", "m10", "m11"});
+    EXPECT_EQ(streamStats().segments, 4U);
+    for (std::int64_t offset = 0; offset < 12; ++offset) {
+        auto c = consume(vhost, "s", 1, 1, "c" + std::to_string(offset), kT0,
+                         table({{"x-stream-offset", FieldValue(offset)}}));
+        ASSERT_EQ(c.sink->deliveries.size(), 1U) << offset;
+        EXPECT_EQ(*c.sink->deliveries[0].streamOffset, offset);
+        const std::string expected = offset == 3                  ? "m3----"
+                                     : offset >= 4 && offset <= 9 ? std::to_string(offset)
+                                                                  : "m" + std::to_string(offset);
+        EXPECT_EQ(c.sink->deliveries[0].message->body, expected) << offset;
+    }
+}
+
+TEST_F(StreamSegmentBytesTest, TimestampsAreFoundInSegmentsOfUnevenLength) {
+    declareStream(6);
+    publishBodies({"m0", "m1", "m2", "m3----", "4", "5", "6", "7", "8", "9", "m10", "m11"});
+    for (int second = 0; second < 12; ++second) {
+        auto c = consume(
+            vhost, "s", 100, 1, "t" + std::to_string(second), kT0,
+            table({{"x-stream-offset", FieldValue(sbx::amqp::Timestamp{
+                                           kT0Seconds + static_cast<std::uint64_t>(second)})}}));
+        ASSERT_FALSE(c.sink->deliveries.empty()) << second;
+        EXPECT_EQ(*c.sink->deliveries.front().streamOffset, second);
+        EXPECT_EQ(c.sink->deliveries.size(), static_cast<std::size_t>(12 - second));
+    }
+    auto future =
+        consume(vhost, "s", 100, 1, "future", kT0,
+                table({{"x-stream-offset", FieldValue(sbx::amqp::Timestamp{kT0Seconds + 60})}}));
+    EXPECT_TRUE(future.sink->deliveries.empty());
+}
+
 TEST(StreamOffset, ParsesEveryForm) {
     EXPECT_EQ(parseOffsetSpec(nullptr, kT0)->kind, OffsetSpec::Kind::Next);
     for (auto [word, kind] :

@@ -2,24 +2,65 @@
 
 #include <algorithm>
 
+#include "erlang_text.h"
+
 namespace sbx::broker::amqp {
+
+namespace {
+
+// queue.declare has validated the queue's arguments; a value it let through that is not
+// a positive integer leaves RabbitMQ's default in place.
+std::size_t segmentBytesOf(const FieldTable& arguments) {
+    const FieldValue* value = arguments.find("x-stream-max-segment-size-bytes");
+    if (value == nullptr || !erlang::isInteger(*value) || erlang::integerOf(*value) <= 0) {
+        return static_cast<std::size_t>(StreamQueue::kDefaultSegmentBytes);
+    }
+    return static_cast<std::size_t>(erlang::integerOf(*value));
+}
+
+}  // namespace
 
 StreamQueue::StreamQueue(QueueSettings settings, QueueOwner* owner,
                          std::shared_ptr<QueueStoreHooks> hooks, std::size_t segmentMessages,
                          TimePoint now)
     : Queue(std::move(settings), owner, std::move(hooks)),
       segmentMessages_(std::max<std::size_t>(segmentMessages, 1)),
+      // The base class holds the settings by now: it is initialised before any member.
+      segmentBytes_(segmentBytesOf(this->settings().arguments)),
       lastUsed_(now) {}
 
 std::int64_t StreamQueue::firstOffset() const {
     return segments_.empty() ? nextOffset_ : segments_.front().firstOffset;
 }
 
+// As in osiris, a segment closes after the write that reaches its limit, so it may exceed
+// x-stream-max-segment-size-bytes by that last message.
+bool StreamQueue::activeSegmentFull() const {
+    const Segment& active = segments_.back();
+    return active.records.size() >= segmentMessages_ || active.bytes >= segmentBytes_;
+}
+
 const StreamQueue::Record& StreamQueue::recordAt(std::int64_t offset) const {
-    // Every segment but the last is full, so the segment is found by division.
-    const auto distance = static_cast<std::size_t>(offset - firstOffset());
-    const Segment& segment = segments_[distance / segmentMessages_];
+    // Segments differ in length: find the last one starting at or before the offset.
+    auto after = std::partition_point(
+        segments_.begin(), segments_.end(),
+        [offset](const Segment& segment) { return segment.firstOffset <= offset; });
+    const Segment& segment = *std::prev(after);
     return segment.records[static_cast<std::size_t>(offset - segment.firstOffset)];
+}
+
+// Records are appended with a non-decreasing `now`, so both searches can bisect.
+std::int64_t StreamQueue::firstStoredAtOrAfter(TimePoint timestamp) const {
+    auto segment = std::partition_point(
+        segments_.begin(), segments_.end(),
+        [timestamp](const Segment& s) { return s.records.back().storedAt < timestamp; });
+    if (segment == segments_.end()) {
+        return nextOffset_;
+    }
+    auto record =
+        std::partition_point(segment->records.begin(), segment->records.end(),
+                             [timestamp](const Record& r) { return r.storedAt < timestamp; });
+    return segment->firstOffset + (record - segment->records.begin());
 }
 
 std::int64_t StreamQueue::startOffset(const OffsetSpec& spec) const {
@@ -33,14 +74,7 @@ std::int64_t StreamQueue::startOffset(const OffsetSpec& spec) const {
         case OffsetSpec::Kind::Offset:
             return std::clamp(spec.offset, firstOffset(), nextOffset_);
         case OffsetSpec::Kind::Timestamp:
-            for (const auto& segment : segments_) {
-                for (std::size_t i = 0; i < segment.records.size(); ++i) {
-                    if (segment.records[i].storedAt >= spec.timestamp) {
-                        return segment.firstOffset + static_cast<std::int64_t>(i);
-                    }
-                }
-            }
-            return nextOffset_;
+            return firstStoredAtOrAfter(spec.timestamp);
     }
     return nextOffset_;
 }
@@ -109,9 +143,8 @@ Queue::EnqueueResult StreamQueue::enqueue(AmqpMessagePtr message, TimePoint now)
     if (closed_) {
         return EnqueueResult::Closed;
     }
-    if (segments_.empty() || segments_.back().records.size() == segmentMessages_) {
+    if (segments_.empty() || activeSegmentFull()) {
         segments_.push_back(Segment{nextOffset_, {}, 0});
-        segments_.back().records.reserve(segmentMessages_);
     }
     stored(*message);
     ++counters_.published;

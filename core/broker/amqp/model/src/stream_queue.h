@@ -14,10 +14,15 @@ namespace sbx::broker::amqp {
 
 // A stream (x-queue-type stream): an append-only log. Every consumer reads the whole log
 // from its own position (x-stream-offset), acknowledgements only return prefetch credit,
-// nothing is removed on ack. Retention (x-max-length-bytes, x-max-age) drops whole
-// segments from the old end, never the segment being written.
+// nothing is removed on ack. The log is cut into segments as RabbitMQ's osiris does: a
+// segment is closed once it holds x-stream-max-segment-size-bytes (default 500 MB) or
+// segmentMessages messages, whichever comes first, so segments differ in length.
+// Retention (x-max-length-bytes, x-max-age) drops whole segments from the old end, never
+// the segment being written.
 class StreamQueue final : public Queue {
 public:
+    static constexpr std::int64_t kDefaultSegmentBytes = 500'000'000;
+
     StreamQueue(QueueSettings settings, QueueOwner* owner, std::shared_ptr<QueueStoreHooks> hooks,
                 std::size_t segmentMessages, TimePoint now);
 
@@ -66,7 +71,9 @@ private:
 
     // Require mutex_.
     [[nodiscard]] std::int64_t firstOffset() const;
+    [[nodiscard]] bool activeSegmentFull() const;
     [[nodiscard]] const Record& recordAt(std::int64_t offset) const;
+    [[nodiscard]] std::int64_t firstStoredAtOrAfter(TimePoint timestamp) const;
     [[nodiscard]] std::int64_t startOffset(const OffsetSpec& spec) const;
     void applyRetention(TimePoint now);
     void dispatch();
@@ -75,6 +82,7 @@ private:
 
     mutable std::mutex mutex_;
     const std::size_t segmentMessages_;
+    const std::size_t segmentBytes_;
     std::deque<Segment> segments_;
     std::int64_t nextOffset_ = 0;
     std::size_t messages_ = 0;
