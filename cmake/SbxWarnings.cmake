@@ -5,6 +5,9 @@ add_library(sbx::warnings ALIAS sbx_warnings)
 target_compile_options(sbx_warnings INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
     -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+    # Our aggregates give every member a default, so omitting trailing ones (even in
+    # designated initializers, where GCC 12 still warns) is intended, not a slip.
+    -Wno-missing-field-initializers
     $<$<BOOL:${SBX_WARNINGS_AS_ERRORS}>:-Werror>)
 
 # sbx_add_library(name ALIAS sbx::x SOURCES ... [PUBLIC_DEPS ...] [PRIVATE_DEPS ...])

@@ -16,6 +16,14 @@ std::string_view toString(HopKind kind) {
             return "dropped";
         case HopKind::Expired:
             return "expired";
+        case HopKind::Nacked:
+            return "nacked";
+        case HopKind::Requeued:
+            return "requeued";
+        case HopKind::DeadLettered:
+            return "dead-lettered";
+        case HopKind::Returned:
+            return "returned";
     }
     return "unknown";
 }

@@ -117,14 +117,13 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
 
     const bool observed = context_.hops.active();
     if (observed) {
-        context_.hops.record({message->receivedAt,
-                              observe::HopKind::Published,
-                              message->id,
-                              "mqtt",
-                              clientId_,
-                              message->topic,
-                              0,
-                              {}});
+        context_.hops.record({.time = message->receivedAt,
+                              .kind = observe::HopKind::Published,
+                              .messageId = message->id,
+                              .protocol = "mqtt",
+                              .clientId = clientId_,
+                              .destination = message->topic,
+                              .count = 0});
     }
     std::size_t reached = 0;
     std::shared_ptr<Session> congested;
@@ -150,14 +149,13 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
         pausePublisher(*congested);
     }
     if (observed) {
-        context_.hops.record({std::chrono::system_clock::now(),
-                              observe::HopKind::Routed,
-                              message->id,
-                              "mqtt",
-                              clientId_,
-                              message->topic,
-                              static_cast<std::uint32_t>(reached),
-                              {}});
+        context_.hops.record({.time = std::chrono::system_clock::now(),
+                              .kind = observe::HopKind::Routed,
+                              .messageId = message->id,
+                              .protocol = "mqtt",
+                              .clientId = clientId_,
+                              .destination = message->topic,
+                              .count = static_cast<std::uint32_t>(reached)});
     }
 }
 

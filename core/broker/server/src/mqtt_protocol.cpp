@@ -186,14 +186,13 @@ SendResult MqttProtocol::sendPublish(const Message& message, const PublishParams
     BrokerCounters::add(context_.counters.publishSent);
     BrokerCounters::add(context_.counters.messagesSent);
     if (context_.hops.active()) {
-        context_.hops.record({now,
-                              observe::HopKind::Delivered,
-                              message.id,
-                              "mqtt",
-                              clientId_,
-                              message.topic,
-                              0,
-                              {}});
+        context_.hops.record({.time = now,
+                              .kind = observe::HopKind::Delivered,
+                              .messageId = message.id,
+                              .protocol = "mqtt",
+                              .clientId = clientId_,
+                              .destination = message.topic,
+                              .count = 0});
     }
     return SendResult::Sent;
 }

@@ -105,9 +105,14 @@ bool Session::deliver(const MessagePtr& message, const MatchedSubscriber& match,
     }
     if (queue_.size() + inflight_.size() >= context_.config.limits.maxQueued) {
         BrokerCounters::add(context_.counters.messagesDropped);
-        context_.hops.record({std::chrono::system_clock::now(), observe::HopKind::Dropped,
-                              message->id, "mqtt", clientId_, message->topic, 0,
-                              "session queue full"});
+        context_.hops.record({.time = std::chrono::system_clock::now(),
+                              .kind = observe::HopKind::Dropped,
+                              .messageId = message->id,
+                              .protocol = "mqtt",
+                              .clientId = clientId_,
+                              .destination = message->topic,
+                              .count = 0,
+                              .detail = "session queue full"});
         return link_ != nullptr;
     }
     if (expiryInterval_ > 0 && context_.store != nullptr) {
@@ -151,14 +156,13 @@ void Session::persist(OutboundMessage& entry, const AckBarrierPtr& barrier) {
 
 void Session::recordAcked(const Message& message) {
     if (context_.hops.active()) {
-        context_.hops.record({std::chrono::system_clock::now(),
-                              observe::HopKind::Acked,
-                              message.id,
-                              "mqtt",
-                              clientId_,
-                              message.topic,
-                              0,
-                              {}});
+        context_.hops.record({.time = std::chrono::system_clock::now(),
+                              .kind = observe::HopKind::Acked,
+                              .messageId = message.id,
+                              .protocol = "mqtt",
+                              .clientId = clientId_,
+                              .destination = message.topic,
+                              .count = 0});
     }
 }
 
