@@ -2,6 +2,7 @@
 // get, ack/nack/reject, recover.
 #include "amqp_consumer_sink.h"
 #include "amqp_protocol.h"
+#include "amqp_store_hooks.h"
 #include "broker_context.h"
 #include "connection_io.h"
 #include "protocol_bridge.h"
@@ -221,16 +222,28 @@ AmqpProtocol::Status AmqpProtocol::finishPublish(AmqpChannel& channel) {
 
 AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessage message,
                                            bool mandatory) {
+    std::optional<PendingReply> pending;
     if (channel.confirming) {
         ++channel.publishSequence;
+        pending = pendingConfirm(channel);
     }
     std::optional<amqp::AmqpMessage> kept;
     const bool bridged = message.exchange == "amq.topic";
     if (mandatory || bridged) {
         kept = message;
     }
-    auto published = vhost_->publish(std::move(message), now());
+    amqp::AmqpResult<amqp::PublishResult> published = amqp::PublishResult{};
+    {
+        std::optional<AmqpStoreWait> wait;
+        if (pending) {
+            wait.emplace(pending->barrier);
+        }
+        published = vhost_->publish(std::move(message), now());
+    }
     if (!published) {
+        if (pending) {
+            pending->finish(PendingReply::kNone);  // the channel closes instead
+        }
         return published.error();
     }
     if (bridged) {
@@ -246,8 +259,8 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
                                       returnable->exchange, returnable->routingKey},
                     *returnable);
     }
-    if (channel.confirming) {
-        confirm(channel, !published->rejected);
+    if (pending) {
+        pending->finish(published->rejected ? PendingReply::kNack : PendingReply::kAck);
     }
     return {};
 }

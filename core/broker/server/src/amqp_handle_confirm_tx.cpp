@@ -2,7 +2,10 @@
 // ways a publisher learns its messages were taken, which RabbitMQ lets a channel use
 // only one of.
 #include "amqp_protocol.h"
+#include "amqp_store_hooks.h"
 #include "broker_context.h"
+#include "connection_io.h"
+#include "sbx/amqp/codec.h"
 
 namespace sbx::broker {
 
@@ -21,14 +24,49 @@ AmqpProtocol::Status AmqpProtocol::handleConfirmSelect(AmqpChannel& channel,
     return {};
 }
 
-void AmqpProtocol::confirm(AmqpChannel& channel, bool ack) {
-    // Routing finished before this returns and nothing is persisted yet, so each
-    // message is confirmed on its own, in order.
-    if (ack) {
-        send(channel.number, wire::BasicAck{channel.publishSequence, false});
-    } else {
-        send(channel.number, wire::BasicNack{channel.publishSequence, false, false});
+void AmqpProtocol::sendOnChannel(const std::weak_ptr<ConnectionIo>& io,
+                                 const std::weak_ptr<AmqpChannel>& channel, const Method& method) {
+    auto output = io.lock();
+    auto target = channel.lock();
+    if (!output || !target) {
+        return;
     }
+    // The channel's lock keeps a reply of a closed channel off a reopened one's number.
+    std::lock_guard lock(target->tagsMutex);
+    if (target->closed) {
+        return;
+    }
+    const auto number = target->number;
+    output->write(
+        [&](std::vector<std::uint8_t>& out) { wire::encodeMethodFrame(number, method, out); });
+}
+
+AmqpProtocol::PendingReply AmqpProtocol::pendingConfirm(AmqpChannel& channel) {
+    // Each message is confirmed on its own (multiple=false) when its writes committed, so
+    // a confirm never covers a message still waiting for the disk. Transient messages
+    // and persistent ones in transient queues wait for nothing.
+    auto outcome = std::make_shared<std::atomic<int>>(PendingReply::kNone);
+    auto barrier = AckBarrier::create([io = io_, weak = std::weak_ptr(channels_.at(channel.number)),
+                                       sequence = channel.publishSequence, outcome](bool ok) {
+        const int result = outcome->load();
+        if (result == PendingReply::kAck && ok) {
+            sendOnChannel(io, weak, wire::BasicAck{sequence, false});
+        } else if (result != PendingReply::kNone) {
+            sendOnChannel(io, weak, wire::BasicNack{sequence, false, false});
+        }
+    });
+    return PendingReply{std::move(barrier), std::move(outcome)};
+}
+
+AmqpProtocol::PendingReply AmqpProtocol::pendingCommit(AmqpChannel& channel) {
+    auto outcome = std::make_shared<std::atomic<int>>(PendingReply::kNone);
+    auto barrier = AckBarrier::create(
+        [io = io_, weak = std::weak_ptr(channels_.at(channel.number)), outcome](bool ok) {
+            if (outcome->load() == PendingReply::kAck && ok) {
+                sendOnChannel(io, weak, wire::TxCommitOk{});
+            }
+        });
+    return PendingReply{std::move(barrier), std::move(outcome)};
 }
 
 AmqpProtocol::Status AmqpProtocol::handleTxSelect(AmqpChannel& channel) {
@@ -50,6 +88,19 @@ AmqpProtocol::Status AmqpProtocol::handleTxCommit(AmqpChannel& channel) {
     auto settles = std::move(channel.txSettles);
     channel.txPublishes.clear();
     channel.txSettles.clear();
+    // commit-ok waits until the persistent messages published and removed by the
+    // transaction are on disk: after it, neither is lost nor comes back on a crash.
+    const PendingReply pending = pendingCommit(channel);
+    Status status = applyTransaction(channel, publishes, settles, pending.barrier);
+    pending.finish(status ? PendingReply::kAck : PendingReply::kNone);
+    return status;
+}
+
+AmqpProtocol::Status AmqpProtocol::applyTransaction(AmqpChannel& channel,
+                                                    std::vector<AmqpTxPublish>& publishes,
+                                                    const std::vector<AmqpTxSettle>& settles,
+                                                    const AckBarrierPtr& barrier) {
+    const AmqpStoreWait wait(barrier);
     for (auto& held : publishes) {
         if (auto status = publish(channel, std::move(held.message), held.mandatory); !status) {
             return status;
@@ -60,7 +111,6 @@ AmqpProtocol::Status AmqpProtocol::handleTxCommit(AmqpChannel& channel) {
             return status;
         }
     }
-    send(channel.number, wire::TxCommitOk{});
     return {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -7,7 +8,9 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "ack_barrier.h"
 #include "amqp_access.h"
 #include "amqp_channel.h"
 #include "protocol.h"
@@ -118,11 +121,33 @@ private:
                      const amqp::AmqpMessage& message);
 
     // amqp_handle_confirm_tx.cpp
+    // A reply (basic.ack / nack, tx.commit-ok) that waits for the store writes of the
+    // operation: pass `barrier` to an AmqpStoreWait around the model calls, set
+    // `outcome`, then release the barrier's first hold. It goes out once the writes
+    // committed, from whichever thread that is; kNone sends nothing.
+    struct PendingReply {
+        static constexpr int kNone = 0;
+        static constexpr int kAck = 1;
+        static constexpr int kNack = 2;
+        AckBarrierPtr barrier;
+        std::shared_ptr<std::atomic<int>> outcome;
+        void finish(int result) const {
+            outcome->store(result);
+            barrier->release();
+        }
+    };
     Status handleConfirmSelect(AmqpChannel& channel, const sbx::amqp::ConfirmSelect& m);
     Status handleTxSelect(AmqpChannel& channel);
     Status handleTxCommit(AmqpChannel& channel);
     Status handleTxRollback(AmqpChannel& channel);
-    void confirm(AmqpChannel& channel, bool ack);
+    Status applyTransaction(AmqpChannel& channel, std::vector<AmqpTxPublish>& publishes,
+                            const std::vector<AmqpTxSettle>& settles, const AckBarrierPtr& barrier);
+    // The confirm of the channel's current publishSequence.
+    [[nodiscard]] PendingReply pendingConfirm(AmqpChannel& channel);
+    [[nodiscard]] PendingReply pendingCommit(AmqpChannel& channel);
+    // Sends `method` unless the channel closed meanwhile. Any thread.
+    static void sendOnChannel(const std::weak_ptr<ConnectionIo>& io,
+                              const std::weak_ptr<AmqpChannel>& channel, const Method& method);
 
     void send(std::uint16_t channelNumber, const Method& method);
     void sendHeartbeat();

@@ -13,6 +13,11 @@ BrokerContext::BrokerContext(const BrokerConfig& brokerConfig, LogHub& logHub,
     auto addHost = [this](const std::string& name) {
         amqp::VirtualHostOptions options;
         options.name = name;
+        if (store != nullptr) {
+            auto hooks = std::make_shared<AmqpStoreHooks>(*store, name);
+            options.storeHooks = hooks;
+            amqpStores.try_emplace(name, std::move(hooks));
+        }
         amqpHosts.try_emplace(name, std::make_unique<amqp::VirtualHost>(std::move(options)));
     };
     addHost("/");

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "amqp_access.h"
+#include "amqp_store_hooks.h"
 #include "router.h"
 #include "sbx/broker/amqp/virtual_host.h"
 #include "sbx/broker/broker_config.h"
@@ -35,6 +36,8 @@ public:
     // shared by every AMQP connection.
     AmqpAccess amqpAccess;
     std::map<std::string, std::unique_ptr<amqp::VirtualHost>, std::less<>> amqpHosts;
+    // Each vhost's writer into the store (empty without one), for the start-up loader.
+    std::map<std::string, std::shared_ptr<AmqpStoreHooks>, std::less<>> amqpStores;
 
     [[nodiscard]] amqp::VirtualHost* amqpHost(std::string_view name) {
         const auto found = amqpHosts.find(name);

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "amqp_store_loader.h"
 #include "broker_context.h"
 #include "message_blob.h"
 #include "session.h"
@@ -53,6 +54,9 @@ Status loadPersistedState(BrokerContext& context) {
         return {};
     }
     if (auto status = loadRetained(context); !status) {
+        return status;
+    }
+    if (auto status = loadAmqpState(context); !status) {
         return status;
     }
     auto records = context.store->loadRecords(kSessionRecordNamespace);

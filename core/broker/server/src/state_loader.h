@@ -7,8 +7,8 @@ namespace sbx::broker {
 class BrokerContext;
 
 // Start-up: rebuilds persistent sessions (subscriptions, queued messages) and retained
-// messages from the durable store. A record that cannot be read is logged and skipped,
-// never fatal: one bad row must not keep the broker down.
+// messages from the durable store, and the AMQP side (amqp_store_loader.h). A record that cannot be
+// read is logged and skipped, never fatal: one bad row must not keep the broker down.
 Status loadPersistedState(BrokerContext& context);
 
 }  // namespace sbx::broker

@@ -114,6 +114,7 @@ bool ClassicQueue::deliver(Consumer& consumer, Entry entry) {
         removed(*entry.message);
         return true;
     }
+    markDelivered(entry);
     ++nextDelivery_;
     ++consumer.unacked;
     unackedBytes_ += entry.message->size();
@@ -135,6 +136,14 @@ void ClassicQueue::dispatch(TimePoint now, Aftermath& after) {
             return;
         }
         deliver(*consumer, popHead());
+    }
+}
+
+// The store learns of a message's first delivery only: a redelivered one was told already
+// (or came back from the store marked so).
+void ClassicQueue::markDelivered(const Entry& entry) const {
+    if (!entry.redelivered) {
+        delivered(*entry.message);
     }
 }
 
@@ -221,6 +230,14 @@ Queue::EnqueueResult ClassicQueue::enqueue(AmqpMessagePtr message, TimePoint now
     }
     finish(after, now);
     return result;
+}
+
+void ClassicQueue::restore(AmqpMessagePtr message, bool redelivered, TimePoint enqueuedAt) {
+    std::lock_guard lock(mutex_);
+    Entry entry = makeEntry(std::move(message), enqueuedAt);
+    entry.redelivered = redelivered;
+    entry.deliveryCount = redelivered ? 1 : 0;
+    pushReady(std::move(entry));
 }
 
 // --- consumers
@@ -318,6 +335,7 @@ AmqpResult<std::optional<Delivery>> ClassicQueue::get(ChannelId channel, bool no
                 ++counters_.acked;
                 removed(*entry.message);
             } else {
+                markDelivered(entry);
                 unackedBytes_ += entry.message->size();
                 unacked_.emplace(delivery->id, Unacked{std::move(entry), channel, 0});
             }

@@ -36,6 +36,7 @@ public:
 
 protected:
     EnqueueResult enqueue(AmqpMessagePtr message, TimePoint now) override;
+    void restore(AmqpMessagePtr message, bool redelivered, TimePoint enqueuedAt) override;
     std::size_t purge() override;
     std::size_t close() override;
     void markUsed(TimePoint now) override;
@@ -84,6 +85,7 @@ private:
     void dispatch(TimePoint now, Aftermath& after);
     Consumer* pickConsumer();
     bool deliver(Consumer& consumer, Entry entry);
+    void markDelivered(const Entry& entry) const;
     void expireHeads(TimePoint now, Aftermath& after);
     void enforceMaxLength(Aftermath& after);
     [[nodiscard]] bool wouldOverflow(const AmqpMessage& message) const;

@@ -13,15 +13,27 @@ std::string Queue::resource() const {
     return erlang::resource("queue", settings_.name, settings_.vhost);
 }
 
+// A stream keeps every message it takes, persistent or not, as RabbitMQ's streams do.
+bool Queue::kept(const AmqpMessage& message) const {
+    return hooks_ && settings_.durable &&
+           (message.properties.persistent() || settings_.parsed.type == QueueType::Stream);
+}
+
 void Queue::stored(const AmqpMessage& message) const {
-    if (hooks_ && settings_.durable && message.properties.persistent()) {
+    if (kept(message)) {
         hooks_->messageStored(settings_.name, message);
     }
 }
 
 void Queue::removed(const AmqpMessage& message) const {
-    if (hooks_ && settings_.durable && message.properties.persistent()) {
+    if (kept(message)) {
         hooks_->messageRemoved(settings_.name, message);
+    }
+}
+
+void Queue::delivered(const AmqpMessage& message) const {
+    if (kept(message)) {
+        hooks_->messageDelivered(settings_.name, message);
     }
 }
 

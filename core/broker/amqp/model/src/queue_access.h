@@ -14,6 +14,10 @@ public:
     static EnqueueResult enqueue(Queue& queue, AmqpMessagePtr message, TimePoint now) {
         return queue.enqueue(std::move(message), now);
     }
+    static void restore(Queue& queue, AmqpMessagePtr message, bool redelivered,
+                        TimePoint enqueuedAt) {
+        queue.restore(std::move(message), redelivered, enqueuedAt);
+    }
     static std::size_t purge(Queue& queue) { return queue.purge(); }
     static std::size_t close(Queue& queue) { return queue.close(); }
     static void markUsed(Queue& queue, TimePoint now) { queue.markUsed(now); }

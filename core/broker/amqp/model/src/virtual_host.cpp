@@ -242,6 +242,40 @@ public:
         return found;
     }
 
+    // --- the store (see QueueStoreHooks)
+
+    [[nodiscard]] QueueStoreHooks* hooks() const { return options.storeHooks.get(); }
+
+    [[nodiscard]] static bool durableQueue(const Queue& queue) {
+        return queue.settings().durable && !queue.settings().exclusive;
+    }
+    // Both ends must survive a restart for the binding to (exclusive lock held).
+    [[nodiscard]] bool durableBinding(const Binding& binding) const {
+        const ExchangeEntry* source = exchangeNamed(binding.source);
+        if (source == nullptr || !source->exchange.durable) {
+            return false;
+        }
+        if (binding.destinationKind == DestinationKind::Queue) {
+            const QueuePtr queue = queueNamed(binding.destination);
+            return queue && durableQueue(*queue);
+        }
+        const ExchangeEntry* destination = exchangeNamed(binding.destination);
+        return destination != nullptr && destination->exchange.durable;
+    }
+    void bindingAdded(const Binding& binding) const {
+        if (hooks() != nullptr && durableBinding(binding)) {
+            hooks()->bindingStored(binding);
+        }
+    }
+    void bindingsGone(const ExchangeEntry& source, const std::vector<Binding>& gone) const {
+        if (hooks() == nullptr || !source.exchange.durable) {
+            return;
+        }
+        for (const auto& binding : gone) {
+            hooks()->bindingRemoved(binding);
+        }
+    }
+
     // --- topology changes (exclusive lock held)
 
     // Removes the bindings `doomed` selects; auto-delete exchanges left without bindings
@@ -250,7 +284,10 @@ public:
         std::vector<std::string> emptied;
         for (auto& [name, entry] : exchanges) {
             const auto before = entry.bindings.size();
-            std::erase_if(entry.bindings, doomed);
+            auto kept = std::stable_partition(entry.bindings.begin(), entry.bindings.end(),
+                                              [&](const Binding& b) { return !doomed(b); });
+            bindingsGone(entry, std::vector<Binding>(kept, entry.bindings.end()));
+            entry.bindings.erase(kept, entry.bindings.end());
             if (before != entry.bindings.size() && entry.bindings.empty() &&
                 entry.exchange.autoDelete) {
                 emptied.push_back(name);
@@ -262,16 +299,30 @@ public:
     }
 
     void removeExchangeLocked(std::string name) {
-        if (exchanges.erase(name) == 0) {
+        auto found = exchanges.find(name);
+        if (found == exchanges.end()) {
             return;
         }
+        const ExchangeEntry& entry = found->second;
+        bindingsGone(entry, entry.bindings);
+        if (hooks() != nullptr && entry.exchange.durable && !entry.exchange.predeclared) {
+            hooks()->exchangeRemoved(name);
+        }
+        exchanges.erase(found);
         dropBindingsLocked([&name](const Binding& b) {
             return b.destinationKind == DestinationKind::Exchange && b.destination == name;
         });
     }
 
     void removeQueueLocked(std::string name) {
-        queues.erase(name);
+        auto found = queues.find(name);
+        if (found == queues.end()) {
+            return;
+        }
+        if (hooks() != nullptr && durableQueue(*found->second)) {
+            hooks()->queueRemoved(name);
+        }
+        queues.erase(found);
         dropBindingsLocked([&name](const Binding& b) {
             return b.destinationKind == DestinationKind::Queue && b.destination == name;
         });
@@ -308,6 +359,9 @@ public:
             AmqpMessage message =
                 makeDeadLetter(*letter.message, letter.reason, from.name(),
                                *parsed.deadLetterExchange, parsed.deadLetterRoutingKey, now);
+            // A new message as far as the store is concerned: the original may still sit
+            // in a queue the letter reaches.
+            message.id = nextMessageId.fetch_add(1, std::memory_order_relaxed);
             const auto keys = routingKeysOf(message);
             std::vector<QueuePtr> targets;
             {
@@ -393,8 +447,13 @@ AmqpResult<Exchange> VirtualHost::declareExchange(const ExchangeDeclare& request
             }
             exchange.alternateExchange = *alternate->asString();
         }
-        return impl_->exchanges.emplace(request.name, Impl::ExchangeEntry{std::move(exchange), {}})
-            .first->second.exchange;
+        const Exchange& added =
+            impl_->exchanges.emplace(request.name, Impl::ExchangeEntry{std::move(exchange), {}})
+                .first->second.exchange;
+        if (impl_->hooks() != nullptr && added.durable) {
+            impl_->hooks()->exchangeStored(added);
+        }
+        return added;
     }
     const Exchange& current = existing->exchange;
     for (auto problem :
@@ -454,6 +513,7 @@ AmqpStatus VirtualHost::bindExchange(std::string_view destination, std::string_v
     Binding binding{std::string(source), DestinationKind::Exchange, std::string(destination),
                     std::string(routingKey), arguments};
     if (std::find(from->bindings.begin(), from->bindings.end(), binding) == from->bindings.end()) {
+        impl_->bindingAdded(binding);
         from->bindings.push_back(std::move(binding));
     }
     return {};
@@ -575,6 +635,9 @@ AmqpResult<QueueDeclareOk> VirtualHost::declareQueue(const QueueDeclare& request
                                                impl_->options.storeHooks, now);
     }
     impl_->queues.emplace(name, queue);
+    if (impl_->hooks() != nullptr && Impl::durableQueue(*queue)) {
+        impl_->hooks()->queueStored(queue->settings());
+    }
     return QueueDeclareOk{name, 0, 0};
 }
 
@@ -605,6 +668,7 @@ AmqpStatus VirtualHost::bindQueue(std::string_view queue, std::string_view excha
                     std::string(routingKey), arguments};
     if (std::find(source->bindings.begin(), source->bindings.end(), binding) ==
         source->bindings.end()) {
+        impl_->bindingAdded(binding);
         source->bindings.push_back(std::move(binding));
     }
     return {};
@@ -740,6 +804,23 @@ AmqpResult<PublishResult> VirtualHost::publish(AmqpMessage message, TimePoint no
     }
     result.unroutable = targets->empty();
     return result;
+}
+
+AmqpStatus VirtualHost::restoreMessage(std::string_view queue, AmqpMessage message,
+                                       bool redelivered) {
+    QueuePtr target = findQueue(queue);
+    if (!target) {
+        return impl_->noQueue(queue);
+    }
+    // New ids stay above every restored one: the store keys messages by them.
+    std::uint64_t next = impl_->nextMessageId.load(std::memory_order_relaxed);
+    while (next <= message.id && !impl_->nextMessageId.compare_exchange_weak(
+                                     next, message.id + 1, std::memory_order_relaxed)) {
+    }
+    const TimePoint enqueuedAt = message.publishedAt;
+    QueueAccess::restore(*target, std::make_shared<const AmqpMessage>(std::move(message)),
+                         redelivered, enqueuedAt);
+    return {};
 }
 
 AmqpResult<ConsumeOk> VirtualHost::consume(std::string_view queue, ConsumeRequest request,

@@ -85,13 +85,22 @@ protected:
     Queue(QueueSettings settings, QueueOwner* owner, std::shared_ptr<QueueStoreHooks> hooks);
 
     [[nodiscard]] QueueOwner* owner() const { return owner_.load(); }
-    // Persistent messages in durable queues only (see QueueStoreHooks).
+    // Persistent messages in durable queues only, every message of a stream (see
+    // QueueStoreHooks).
+    [[nodiscard]] bool kept(const AmqpMessage& message) const;
     void stored(const AmqpMessage& message) const;
     void removed(const AmqpMessage& message) const;
+    void delivered(const AmqpMessage& message) const;
 
     // What VirtualHost needs beyond the public surface (called through QueueAccess).
     enum class EnqueueResult { Accepted, Rejected, Closed };
     virtual EnqueueResult enqueue(AmqpMessagePtr message, TimePoint now) = 0;
+    // A message read back from the store at start-up: no store hook, no consumer yet.
+    // `enqueuedAt` is when it first entered the queue (TTL counts from there). Queues
+    // that cannot mark a message redelivered take it as a fresh enqueue.
+    virtual void restore(AmqpMessagePtr message, bool /*redelivered*/, TimePoint enqueuedAt) {
+        static_cast<void>(enqueue(std::move(message), enqueuedAt));
+    }
     virtual std::size_t purge() = 0;
     virtual std::size_t close() = 0;           // deleted: cancels consumers, returns ready count
     virtual void markUsed(TimePoint now) = 0;  // redeclared

@@ -100,6 +100,11 @@ public:
     [[nodiscard]] AmqpResult<std::vector<std::shared_ptr<Queue>>> route(
         const AmqpMessage& message) const;
 
+    // Start-up: puts a message read back from the store at the tail of `queue`, keeping
+    // its id (later ids are higher) and counting its TTL from `message.publishedAt`. No
+    // store hook runs. 404 for a missing queue.
+    AmqpStatus restoreMessage(std::string_view queue, AmqpMessage message, bool redelivered);
+
     // basic.consume / basic.get with the exclusive-queue check (405) and 404.
     AmqpResult<ConsumeOk> consume(std::string_view queue, ConsumeRequest request, TimePoint now);
     AmqpResult<std::optional<Delivery>> get(std::string_view queue, ConnectionId connection,
