@@ -4,7 +4,9 @@
 
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "sbx/amqp/content_header.h"
 #include "sbx/amqp/frame.h"
 #include "sbx/amqp/protocol_header.h"
+#include "sbx/store/durable_store.h"
 
 namespace sbx::broker {
 namespace {
@@ -406,6 +409,146 @@ TEST_F(AmqpProtocolTest, TransactionHoldsPublishesUntilCommit) {
     ASSERT_EQ(frames.size(), 3U);
     ASSERT_NE(frames[0].method<wire::BasicGetOk>(), nullptr);
     EXPECT_EQ(std::get<std::string>(frames[2].content), "held");
+}
+
+// A store whose writes commit only when the test says so.
+class HeldStore : public store::DurableStore {
+public:
+    void putRecord(std::string, std::string, std::string, store::Completion done) override {
+        hold(std::move(done));
+    }
+    void eraseRecord(std::string, std::string, store::Completion done) override {
+        hold(std::move(done));
+    }
+    void appendMessage(std::string, std::uint64_t, std::string, store::Completion done) override {
+        ++appended;
+        hold(std::move(done));
+    }
+    void removeMessage(std::string, std::uint64_t, store::Completion done) override {
+        ++removed;
+        hold(std::move(done));
+    }
+    void dropQueue(std::string, store::Completion done) override { hold(std::move(done)); }
+    Status flush() override { return {}; }
+    Result<std::vector<store::Record>> loadRecords(const std::string&) override {
+        return std::vector<store::Record>{};
+    }
+    Result<std::vector<store::StoredMessage>> loadMessages(const std::string&) override {
+        return std::vector<store::StoredMessage>{};
+    }
+    Result<std::vector<std::string>> listQueues() override { return std::vector<std::string>{}; }
+    store::Durability durability() const override { return store::Durability::Synced; }
+
+    void commit() {
+        auto pending = std::exchange(held, {});
+        for (auto& done : pending) {
+            done(Status{});
+        }
+    }
+
+    std::vector<store::Completion> held;
+    int appended = 0;
+    int removed = 0;
+
+private:
+    void hold(store::Completion done) {
+        if (done) {
+            held.push_back(std::move(done));
+        }
+    }
+};
+
+class AmqpDurableProtocolTest : public testing::Test {
+protected:
+    void publish(Client& client, const std::string& queue, std::uint8_t deliveryMode,
+                 const std::string& body) {
+        std::vector<std::uint8_t> bytes;
+        wire::encodeMethodFrame(1, wire::BasicPublish{0, "", queue, false, false}, bytes);
+        wire::BasicProperties properties;
+        properties.deliveryMode = deliveryMode;
+        wire::encodeContentHeaderFrame(1, body.size(), properties, bytes);
+        wire::encodeBodyFrames(
+            1, std::span(reinterpret_cast<const std::uint8_t*>(body.data()), body.size()),
+            wire::kFrameMinSize, bytes);
+        client.sendBytes(bytes);
+    }
+    void declareDurable(Client& client, const std::string& name) {
+        wire::QueueDeclare declare;
+        declare.queue = name;
+        declare.durable = true;
+        client.send(1, declare);
+        static_cast<void>(client.only<wire::QueueDeclareOk>());
+        store.commit();
+    }
+
+    BrokerConfig config;
+    LogHub log;
+    HeldStore store;
+    BrokerContext context{config, log, &store};
+};
+
+TEST_F(AmqpDurableProtocolTest, ConfirmOfAPersistentMessageWaitsForTheStore) {
+    Client client(context);
+    client.open();
+    client.openChannel(1);
+    declareDurable(client, "d");
+    client.declareQueue(1, "t");  // not durable
+    client.send(1, wire::ConfirmSelect{false});
+    static_cast<void>(client.only<wire::ConfirmSelectOk>());
+
+    publish(client, "d", 2, "persistent");
+    EXPECT_EQ(store.appended, 1);
+    EXPECT_TRUE(client.received().empty());
+    // Transient, or in a transient queue: confirmed at once, even while #1 waits.
+    publish(client, "d", 1, "transient");
+    EXPECT_EQ(client.only<wire::BasicAck>().deliveryTag, 2U);
+    publish(client, "t", 2, "persistent, transient queue");
+    EXPECT_EQ(client.only<wire::BasicAck>().deliveryTag, 3U);
+    EXPECT_EQ(store.appended, 1);
+
+    store.commit();
+    const auto ack = client.only<wire::BasicAck>();
+    EXPECT_EQ(ack.deliveryTag, 1U);
+    EXPECT_FALSE(ack.multiple);
+}
+
+TEST_F(AmqpDurableProtocolTest, CommitOkWaitsForTheTransactionsWritesAndAcks) {
+    Client client(context);
+    client.open();
+    client.openChannel(1);
+    declareDurable(client, "d");
+    publish(client, "d", 2, "m");
+    store.commit();
+    client.send(1, wire::TxSelect{});
+    static_cast<void>(client.only<wire::TxSelectOk>());
+    client.send(1, wire::BasicGet{0, "d", false});
+    auto frames = client.received();
+    ASSERT_EQ(frames.size(), 3U);
+    ASSERT_NE(frames[0].method<wire::BasicGetOk>(), nullptr);
+    store.commit();  // the delivered marker
+
+    client.send(1, wire::BasicAck{frames[0].method<wire::BasicGetOk>()->deliveryTag, false});
+    EXPECT_EQ(store.removed, 0);  // held by the transaction
+    client.send(1, wire::TxCommit{});
+    EXPECT_EQ(store.removed, 2);  // the message and its delivered marker
+    EXPECT_TRUE(client.received().empty());
+    store.commit();
+    static_cast<void>(client.only<wire::TxCommitOk>());
+}
+
+TEST_F(AmqpDurableProtocolTest, ConfirmAfterTheChannelClosedIsNotSent) {
+    Client client(context);
+    client.open();
+    client.openChannel(1);
+    declareDurable(client, "d");
+    client.send(1, wire::ConfirmSelect{false});
+    static_cast<void>(client.only<wire::ConfirmSelectOk>());
+    publish(client, "d", 2, "m");
+    client.send(1, wire::ChannelClose{200, "bye", 0, 0});
+    static_cast<void>(client.only<wire::ChannelCloseOk>());
+    client.openChannel(1);
+    store.commit();
+    EXPECT_TRUE(client.received().empty());
 }
 
 TEST_F(AmqpProtocolTest, DeletingAQueueCancelsItsConsumer) {
