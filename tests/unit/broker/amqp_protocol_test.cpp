@@ -631,6 +631,30 @@ TEST(AmqpProtocolAccessTest, PermissionsScopeWhatAUserMayDoInItsVhost) {
     // The queue went to team-a, not to "/".
     EXPECT_NE(context.amqpHost("team-a")->findQueue("alice.q"), nullptr);
     EXPECT_EQ(context.amqpHost("/")->findQueue("alice.q"), nullptr);
+
+    // A server-named queue is checked under its generated name, which alice may not
+    // configure; nothing is created.
+    client.openChannel(2);
+    client.send(2, wire::QueueDeclare{});
+    const auto serverNamed = client.only<wire::ChannelClose>();
+    EXPECT_EQ(serverNamed.replyCode, 403);
+    EXPECT_TRUE(
+        serverNamed.replyText.starts_with("ACCESS_REFUSED - configure access to queue 'amq.gen-"))
+        << serverNamed.replyText;
+    EXPECT_EQ(context.amqpHost("team-a")->queues().size(), 1U);
+}
+
+TEST(AmqpProtocolAccessTest, ServerNamedQueueIsDeclaredWhenConfigureAllowsIt) {
+    BrokerConfig config;
+    LogHub log;
+    BrokerContext context{config, log, nullptr};
+    Client client(context);
+    client.open();
+    client.openChannel(1);
+    client.send(1, wire::QueueDeclare{});
+    const auto ok = client.only<wire::QueueDeclareOk>();
+    EXPECT_TRUE(ok.queue.starts_with("amq.gen-")) << ok.queue;
+    EXPECT_NE(context.amqpHost("/")->findQueue(ok.queue), nullptr);
 }
 
 }  // namespace

@@ -44,8 +44,14 @@ AmqpProtocol::Status AmqpProtocol::handleQueueDeclare(AmqpChannel& channel,
         }
         request.name = *last;
     }
-    if (!m.passive && !m.queue.empty()) {
-        if (auto status = checkAccess(AmqpPermission::Configure, "queue", m.queue); !status) {
+    if (!m.passive) {
+        // A server-named queue is checked under the name it is about to get, as RabbitMQ
+        // does: configure permission applies to every queue a user creates.
+        if (request.name.empty()) {
+            request.name = vhost_->newQueueName();
+            request.serverNamed = true;
+        }
+        if (auto status = checkAccess(AmqpPermission::Configure, "queue", request.name); !status) {
             return status;
         }
     }

@@ -572,7 +572,7 @@ AmqpResult<QueueDeclareOk> VirtualHost::declareQueue(const QueueDeclare& request
     std::string name = request.name;
     if (name.empty()) {
         name = impl_->generateQueueName();
-    } else if (name.starts_with("amq.")) {
+    } else if (name.starts_with("amq.") && !request.serverNamed) {
         return AmqpError::make(ReplyCode::AccessRefused,
                                "queue name '" + name + "' contains reserved prefix 'amq.*'");
     }
@@ -639,6 +639,11 @@ AmqpResult<QueueDeclareOk> VirtualHost::declareQueue(const QueueDeclare& request
         impl_->hooks()->queueStored(queue->settings());
     }
     return QueueDeclareOk{name, 0, 0};
+}
+
+std::string VirtualHost::newQueueName() {
+    std::unique_lock lock(impl_->mutex);
+    return impl_->generateQueueName();
 }
 
 AmqpStatus VirtualHost::bindQueue(std::string_view queue, std::string_view exchange,

@@ -11,6 +11,8 @@ namespace sbx::broker::amqp {
 // queue.declare as the model needs it.
 struct QueueDeclare {
     std::string name;  // empty: the server names it "amq.gen-..."
+    // `name` came from VirtualHost::newQueueName (so its "amq." prefix is allowed).
+    bool serverNamed = false;
     bool passive = false;
     bool durable = false;
     bool exclusive = false;

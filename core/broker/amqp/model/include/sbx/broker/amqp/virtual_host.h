@@ -75,6 +75,9 @@ public:
 
     // --- queues
     AmqpResult<QueueDeclareOk> declareQueue(const QueueDeclare& request, TimePoint now);
+    // A fresh "amq.gen-..." name, for callers that must check it before declaring (as
+    // RabbitMQ checks configure permission on the generated name).
+    [[nodiscard]] std::string newQueueName();
     AmqpStatus bindQueue(std::string_view queue, std::string_view exchange,
                          std::string_view routingKey, const FieldTable& arguments,
                          ConnectionId connection);
