@@ -21,6 +21,7 @@ BenchPublisher::BenchPublisher(boost::asio::io_context& io, const MqttBenchmarkO
       clock_(clock),
       client_(io, std::move(settings), *this),
       rateTimer_(client_.strand()),
+      pacer_(options.ratePerPublisher, clock),
       template_(publisherTopic(options, index), options.payloadSize, options.qos, options.version) {
 }
 
@@ -43,7 +44,7 @@ void BenchPublisher::pump() {
         running_ = false;
         return;
     }
-    auto left = allowance(now);
+    auto left = pacer_.allowance(now, sent_.load(std::memory_order_relaxed));
     auto& out = client_.pending();
     while (left > 0 && out.size() < kBatchBytes && (options_.qos == 0 || client_.hasWindow())) {
         const auto sequence = sent_.load(std::memory_order_relaxed);
@@ -59,32 +60,18 @@ void BenchPublisher::pump() {
     }
     inflight_.store(client_.inflight(), std::memory_order_relaxed);
     client_.flush();
-    if (left == 0 && options_.ratePerPublisher > 0) {
+    if (left == 0 && pacer_.limited()) {
         waitForNextDue();
     }
-}
-
-std::uint64_t BenchPublisher::allowance(std::uint64_t nowNs) const {
-    if (options_.ratePerPublisher <= 0) {
-        return UINT64_MAX;
-    }
-    // Messages due by now since the start, so a late timer catches up.
-    const auto elapsed = static_cast<double>(nowNs - clock_.startNs.load());
-    const auto due = static_cast<std::uint64_t>(elapsed * options_.ratePerPublisher / 1e9) + 1;
-    const auto done = sent_.load(std::memory_order_relaxed);
-    return due > done ? due - done : 0;
 }
 
 void BenchPublisher::waitForNextDue() {
     if (timerArmed_) {
         return;
     }
-    const auto nextNs =
-        clock_.startNs.load() + static_cast<std::uint64_t>(static_cast<double>(sent_.load()) * 1e9 /
-                                                           options_.ratePerPublisher);
-    const auto now = steadyNowNs();
     timerArmed_ = true;
-    rateTimer_.expires_after(std::chrono::nanoseconds(nextNs > now ? nextNs - now : 0));
+    rateTimer_.expires_after(
+        std::chrono::nanoseconds(pacer_.delayUntilDue(steadyNowNs(), sent_.load())));
     rateTimer_.async_wait([this](const boost::system::error_code& error) {
         timerArmed_ = false;
         if (!error) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "mqtt_client.h"
+#include "rate_pacer.h"
 #include "run_clock.h"
 #include "sbx/bench/benchmark_options.h"
 #include "sbx/bench/publish_template.h"
@@ -41,7 +42,6 @@ public:
 
 private:
     void pump();
-    [[nodiscard]] std::uint64_t allowance(std::uint64_t nowNs) const;
     void waitForNextDue();
 
     const MqttBenchmarkOptions& options_;
@@ -49,6 +49,7 @@ private:
     const RunClock& clock_;
     MqttClient client_;
     boost::asio::steady_timer rateTimer_;
+    RatePacer pacer_;
     PublishTemplate template_;
     bool running_ = false;
     bool timerArmed_ = false;

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "countdown.h"
+#include "run_support.h"
 #include "sbx/bench/payload_stamp.h"
 
 namespace sbx::bench {
@@ -15,52 +16,16 @@ namespace sbx::bench {
 namespace {
 
 namespace asio = boost::asio;
-using std::chrono::milliseconds;
 
-constexpr auto kPollInterval = milliseconds(10);
 constexpr auto kCloseTimeout = std::chrono::seconds(5);
-
-std::uint64_t secondsToNs(double seconds) {
-    return static_cast<std::uint64_t>(seconds * 1e9);
-}
-
-milliseconds secondsToMs(double seconds) {
-    return milliseconds(static_cast<std::int64_t>(seconds * 1000));
-}
-
-unsigned chooseThreads(unsigned requested) {
-    return requested > 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
-}
-
-// Polls `done` until it holds or the deadline passes; true when it held.
-template <typename Predicate>
-bool waitUntil(std::chrono::steady_clock::time_point deadline, Predicate done) {
-    while (!done()) {
-        if (std::chrono::steady_clock::now() >= deadline) {
-            return false;
-        }
-        std::this_thread::sleep_for(kPollInterval);
-    }
-    return true;
-}
-
-Throughput throughputOf(std::uint64_t messages, double seconds, std::size_t payloadSize) {
-    Throughput figures;
-    figures.messages = messages;
-    figures.messagesPerSecond = static_cast<double>(messages) / seconds;
-    figures.megabytesPerSecond = figures.messagesPerSecond * static_cast<double>(payloadSize) / 1e6;
-    return figures;
-}
 
 }  // namespace
 
 BenchmarkRun::BenchmarkRun(const MqttBenchmarkOptions& options)
-    : options_(options),
-      threadCount_(chooseThreads(options.threads)),
-      io_(static_cast<int>(threadCount_)) {}
+    : options_(options), threads_(chooseThreads(options.threads)) {}
 
 BenchmarkRun::~BenchmarkRun() {
-    stopThreads();
+    threads_.stop();
 }
 
 Result<MqttBenchmarkReport> BenchmarkRun::execute() {
@@ -69,40 +34,25 @@ Result<MqttBenchmarkReport> BenchmarkRun::execute() {
         return resolved.error();
     }
     endpoints_ = std::move(resolved).value();
-    work_.emplace(io_.get_executor());
-    for (unsigned i = 0; i < threadCount_; ++i) {
-        threads_.emplace_back([this] { io_.run(); });
-    }
+    threads_.start();
     // Subscribers first, so they hear the very first message.
     auto ready = connectSubscribers();
     if (ready) {
         ready = connectPublishers();
     }
     if (!ready) {
-        stopThreads();  // before anything a pending handler refers to goes away
+        threads_.stop();  // before anything a pending handler refers to goes away
         return ready.error();
     }
     publishUntilTheEnd();
     const bool drained = drain();
     disconnectAll();
-    stopThreads();
+    threads_.stop();
     return buildReport(drained);
 }
 
 Result<Endpoints> BenchmarkRun::resolve() const {
-    asio::io_context resolving;
-    asio::ip::tcp::resolver resolver(resolving);
-    boost::system::error_code error;
-    const auto results = resolver.resolve(options_.host, std::to_string(options_.port), error);
-    if (error || results.empty()) {
-        return Error{ErrorCode::NotFound, "cannot resolve " + options_.host + ": " +
-                                              (error ? error.message() : "no address")};
-    }
-    Endpoints endpoints;
-    for (const auto& entry : results) {
-        endpoints.push_back(entry.endpoint());
-    }
-    return endpoints;
+    return resolveEndpoints(options_.host, options_.port);
 }
 
 ClientSettings BenchmarkRun::settingsFor(const std::string& role, std::uint32_t index) const {
@@ -119,8 +69,8 @@ ClientSettings BenchmarkRun::settingsFor(const std::string& role, std::uint32_t 
 Status BenchmarkRun::connectSubscribers() {
     auto ready = std::make_shared<Countdown>(options_.subscribers);
     for (std::uint32_t i = 0; i < options_.subscribers; ++i) {
-        subscribers_.push_back(
-            std::make_unique<BenchSubscriber>(io_, options_, i, settingsFor("sub", i), clock_));
+        subscribers_.push_back(std::make_unique<BenchSubscriber>(threads_.io(), options_, i,
+                                                                 settingsFor("sub", i), clock_));
         auto* subscriber = subscribers_.back().get();
         asio::post(subscriber->client().strand(), [this, subscriber, ready] {
             subscriber->client().connect(
@@ -141,8 +91,8 @@ Status BenchmarkRun::connectSubscribers() {
 Status BenchmarkRun::connectPublishers() {
     auto ready = std::make_shared<Countdown>(options_.publishers);
     for (std::uint32_t i = 0; i < options_.publishers; ++i) {
-        publishers_.push_back(
-            std::make_unique<BenchPublisher>(io_, options_, i, settingsFor("pub", i), clock_));
+        publishers_.push_back(std::make_unique<BenchPublisher>(threads_.io(), options_, i,
+                                                               settingsFor("pub", i), clock_));
         auto* publisher = publishers_.back().get();
         asio::post(publisher->client().strand(), [this, publisher, ready] {
             publisher->client().connect(endpoints_,
@@ -153,12 +103,7 @@ Status BenchmarkRun::connectPublishers() {
 }
 
 void BenchmarkRun::publishUntilTheEnd() {
-    const auto start = steadyNowNs();
-    const auto warmupEnd = start + secondsToNs(options_.warmupSeconds);
-    const auto end = warmupEnd + secondsToNs(options_.durationSeconds);
-    clock_.startNs.store(start);
-    clock_.warmupEndNs.store(warmupEnd);
-    clock_.endNs.store(end);
+    const auto end = startRunClock(clock_, options_.warmupSeconds, options_.durationSeconds);
     for (auto& publisher : publishers_) {
         asio::post(publisher->client().strand(), [p = publisher.get()] { p->start(); });
     }
@@ -215,19 +160,10 @@ void BenchmarkRun::disconnectAll() {
     });
 }
 
-void BenchmarkRun::stopThreads() {
-    work_.reset();
-    io_.stop();
-    for (auto& thread : threads_) {
-        thread.join();
-    }
-    threads_.clear();
-}
-
 MqttBenchmarkReport BenchmarkRun::buildReport(bool drained) const {
     MqttBenchmarkReport report;
     report.options = options_;
-    report.threads = threadCount_;
+    report.threads = threads_.count();
     report.drained = drained;
     report.measuredSeconds = options_.durationSeconds;
     report.inflightUsed = options_.inflight;
@@ -259,13 +195,7 @@ MqttBenchmarkReport BenchmarkRun::buildReport(bool drained) const {
     }
     report.published = throughputOf(sentMeasured, report.measuredSeconds, options_.payloadSize);
     report.received = throughputOf(receivedMeasured, report.measuredSeconds, options_.payloadSize);
-    report.latency.samples = latencies.count();
-    report.latency.minNs = latencies.min();
-    report.latency.p50Ns = latencies.valueAtPercentile(50);
-    report.latency.p99Ns = latencies.valueAtPercentile(99);
-    report.latency.p999Ns = latencies.valueAtPercentile(99.9);
-    report.latency.maxNs = latencies.max();
-    report.latency.meanNs = latencies.mean();
+    report.latency = summarize(latencies);
     return report;
 }
 

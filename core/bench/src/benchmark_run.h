@@ -1,14 +1,11 @@
 #pragma once
 
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
 #include <memory>
-#include <optional>
-#include <thread>
 #include <vector>
 
 #include "bench_publisher.h"
 #include "bench_subscriber.h"
+#include "io_threads.h"
 #include "mqtt_client.h"
 #include "run_clock.h"
 #include "sbx/bench/benchmark_report.h"
@@ -35,17 +32,13 @@ private:
     [[nodiscard]] bool drain();
     [[nodiscard]] std::uint64_t expectedBy(const BenchSubscriber& subscriber) const;
     void disconnectAll();
-    void stopThreads();
     [[nodiscard]] MqttBenchmarkReport buildReport(bool drained) const;
 
     MqttBenchmarkOptions options_;
-    unsigned threadCount_;
     RunClock clock_;
     Endpoints endpoints_;
-    boost::asio::io_context io_;
-    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
-    std::vector<std::thread> threads_;
-    // Declared after io_: destroyed before it, once the threads have stopped.
+    IoThreads threads_;
+    // Declared after threads_: destroyed before the io_context, once the threads stopped.
     std::vector<std::unique_ptr<BenchSubscriber>> subscribers_;
     std::vector<std::unique_ptr<BenchPublisher>> publishers_;
 };

@@ -3,19 +3,16 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "net_types.h"
 #include "sbx/common/result.h"
 #include "sbx/mqtt/packets.h"
 
 namespace sbx::bench {
-
-using Strand = boost::asio::strand<boost::asio::io_context::executor_type>;
-using Endpoints = std::vector<boost::asio::ip::tcp::endpoint>;
 
 struct ClientSettings {
     std::string clientId;

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "report_parts.h"
 #include "sbx/bench/benchmark_report.h"
 
 namespace sbx::bench {
@@ -21,22 +22,6 @@ nlohmann::json toJson(const MqttBenchmarkOptions& o) {
             {"inflight", o.inflight}};
 }
 
-nlohmann::json toJson(const Throughput& t) {
-    return {{"messages", t.messages},
-            {"messagesPerSecond", t.messagesPerSecond},
-            {"megabytesPerSecond", t.megabytesPerSecond}};
-}
-
-double ms(std::uint64_t ns) {
-    return static_cast<double>(ns) / 1e6;
-}
-
-nlohmann::json toJson(const LatencySummary& l) {
-    return {{"samples", l.samples},  {"min", ms(l.minNs)},   {"p50", ms(l.p50Ns)},
-            {"p99", ms(l.p99Ns)},    {"p999", ms(l.p999Ns)}, {"max", ms(l.maxNs)},
-            {"mean", l.meanNs / 1e6}};
-}
-
 }  // namespace
 
 std::string renderJson(const MqttBenchmarkReport& report) {
@@ -44,9 +29,9 @@ std::string renderJson(const MqttBenchmarkReport& report) {
                                  {"threads", report.threads},
                                  {"inflightUsed", report.inflightUsed},
                                  {"measuredSeconds", report.measuredSeconds},
-                                 {"published", toJson(report.published)},
-                                 {"received", toJson(report.received)},
-                                 {"latencyMs", toJson(report.latency)},
+                                 {"published", report::toJson(report.published)},
+                                 {"received", report::toJson(report.received)},
+                                 {"latencyMs", report::toJson(report.latency)},
                                  {"publishedTotal", report.publishedTotal},
                                  {"expectedDeliveries", report.expectedDeliveries},
                                  {"deliveries", report.deliveries},

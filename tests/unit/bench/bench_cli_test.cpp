@@ -55,5 +55,51 @@ TEST(BenchCli, PayloadTooSmallForTheStampFailsClearly) {
     EXPECT_NE(result.err.find("at least 16 bytes"), std::string::npos) << result.err;
 }
 
+TEST(BenchCli, AmqpUnreachableBrokerFailsWithConnectionRefused) {
+    const auto port = std::to_string(test::freeLocalPort());
+    const auto result = sbx({"bench", "amqp", "--port", port});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_EQ(result.err,
+              "sbx: error: cannot connect to 127.0.0.1:" + port + ": connection refused\n");
+    EXPECT_TRUE(result.out.empty()) << result.out;
+}
+
+TEST(BenchCli, HelpListsTheAmqpBenchmarkAndPerfTestsOptions) {
+    const auto bench = sbx({"bench", "--help"});
+    EXPECT_NE(bench.out.find("amqp"), std::string::npos) << bench.out;
+
+    const auto amqp = sbx({"bench", "amqp", "--help"});
+    EXPECT_EQ(amqp.exitCode, 0);
+    for (const auto* option :
+         {"--host",         "--port",          "--user",        "--password",    "--vhost",
+          "-x,--producers", "-y,--consumers",  "-q,--prefetch", "-c,--confirm",  "-f,--flag",
+          "-a,--autoack",   "-s,--size",       "-r,--rate",     "-z,--duration", "-t,--type",
+          "--queue-args",   "--consumer-args", "--warmup",      "--threads",     "--json"}) {
+        EXPECT_NE(amqp.out.find(option), std::string::npos) << option;
+    }
+}
+
+TEST(BenchCli, AmqpOutOfRangeOptionsAreUsageErrors) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"bench", "amqp", "-t", "headers"},
+                                               {"bench", "amqp", "-f", "mandatory"},
+                                               {"bench", "amqp", "-x", "0"},
+                                               {"bench", "amqp", "-z", "0"}}) {
+        const auto result = sbx(args);
+        EXPECT_EQ(result.exitCode, 2) << args[2] << " " << args[3];
+        EXPECT_FALSE(result.err.empty());
+    }
+}
+
+TEST(BenchCli, AmqpMalformedArgumentsAndImpossibleStreamsFailClearly) {
+    const auto arguments = sbx({"bench", "amqp", "--queue-args", "x-queue-type"});
+    EXPECT_EQ(arguments.exitCode, 1);
+    EXPECT_EQ(arguments.err, "sbx: error: 'x-queue-type' is not name=value\n");
+
+    const auto stream = sbx({"bench", "amqp", "--queue-args", "x-queue-type=stream"});
+    EXPECT_EQ(stream.exitCode, 1);
+    EXPECT_NE(stream.err.find("need a prefetch"), std::string::npos) << stream.err;
+}
+
 }  // namespace
 }  // namespace sbx

@@ -16,4 +16,11 @@ struct SbxBroker {
     explicit SbxBroker(const std::string& sbxPath);
 };
 
+// `sbx broker --amqp-port 0` (MQTT on a free port too) and its AMQP port (0 if none).
+struct SbxAmqpBroker {
+    ChildProcess process;
+    std::uint16_t port = 0;
+    explicit SbxAmqpBroker(const std::string& sbxPath);
+};
+
 }  // namespace sbx::test

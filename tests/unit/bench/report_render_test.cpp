@@ -18,7 +18,7 @@ MqttBenchmarkReport sampleReport() {
     report.measuredSeconds = 5;
     report.published = {500000, 100000, 10};
     report.received = {499000, 99800, 9.98};
-    report.latency = {499000, 100000, 1500000, 4250000, 9000000, 12000000, 1700000};
+    report.latency = {499000, 100000, 1500000, 3000000, 4250000, 9000000, 12000000, 1700000};
     report.publishedTotal = 600000;
     report.expectedDeliveries = 600000;
     report.deliveries = 599990;
@@ -37,6 +37,7 @@ TEST(ReportRender, JsonCarriesEveryFigure) {
     EXPECT_EQ(json["published"]["messages"], 500000);
     EXPECT_DOUBLE_EQ(json["received"]["messagesPerSecond"].get<double>(), 99800);
     EXPECT_DOUBLE_EQ(json["latencyMs"]["p50"].get<double>(), 1.5);
+    EXPECT_DOUBLE_EQ(json["latencyMs"]["p95"].get<double>(), 3.0);
     EXPECT_DOUBLE_EQ(json["latencyMs"]["p99"].get<double>(), 4.25);
     EXPECT_DOUBLE_EQ(json["latencyMs"]["p999"].get<double>(), 9.0);
     EXPECT_DOUBLE_EQ(json["latencyMs"]["max"].get<double>(), 12.0);

@@ -12,6 +12,7 @@ struct LatencySummary {
     std::uint64_t samples = 0;
     std::uint64_t minNs = 0;
     std::uint64_t p50Ns = 0;
+    std::uint64_t p95Ns = 0;
     std::uint64_t p99Ns = 0;
     std::uint64_t p999Ns = 0;
     std::uint64_t maxNs = 0;
