@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "broker_context.h"
+#include "embedded_source.h"
 #include "listener.h"
 #include "state_loader.h"
 #include "sys_topics.h"
@@ -38,6 +39,7 @@ struct Broker::Impl {
     boost::asio::steady_timer housekeepingTimer;
     boost::asio::steady_timer sysTimer;
     std::unique_ptr<SysTopics> sys;
+    std::unique_ptr<EmbeddedSource> source;
     bool stopped = false;
 };
 
@@ -108,6 +110,7 @@ Status Broker::Impl::start() {
         return status;
     }
     sys = std::make_unique<SysTopics>(*context);
+    source = std::make_unique<EmbeddedSource>(*context, endpoints);
     work.emplace(io.get_executor());
     for (auto& listener : listeners) {
         listener->start();
@@ -221,6 +224,10 @@ const std::vector<ListeningEndpoint>& Broker::endpoints() const {
 
 observe::HopEventBus& Broker::hopEvents() {
     return impl_->context->hops;
+}
+
+observe::BrokerSource& Broker::source() {
+    return *impl_->source;
 }
 
 BrokerStatsSnapshot Broker::stats() const {

@@ -9,6 +9,7 @@
 
 #include "amqp_access.h"
 #include "amqp_store_hooks.h"
+#include "client_directory.h"
 #include "router.h"
 #include "sbx/broker/amqp/virtual_host.h"
 #include "sbx/broker/broker_config.h"
@@ -17,6 +18,7 @@
 #include "sbx/observe/hop_event_bus.h"
 #include "sbx/store/durable_store.h"
 #include "session_registry.h"
+#include "topic_activity.h"
 
 namespace sbx::broker {
 
@@ -32,6 +34,9 @@ public:
     observe::HopEventBus hops;
     Router router;
     SessionRegistry registry;
+    // For the observe model: every topic that has seen a message, every connected client.
+    TopicActivity topics;
+    ClientDirectory clients;
     // The AMQP side: users and permissions, and the vhosts ("/" and the configured ones)
     // shared by every AMQP connection.
     AmqpAccess amqpAccess;

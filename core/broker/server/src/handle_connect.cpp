@@ -2,6 +2,7 @@
 #include <random>
 
 #include "broker_context.h"
+#include "client_directory.h"
 #include "connection_io.h"
 #include "mqtt_protocol.h"
 #include "sbx/broker/topic.h"
@@ -110,6 +111,16 @@ void MqttProtocol::handleConnect(mqtt::Connect& connect) {
                                              (v5 ? std::string("5") : std::string("3.1.1")) +
                                              (claim.sessionPresent ? ", resumed session)" : ")"));
     session_->attach(shared_from_this());
+    // 0x98 Administrative action (MQTT 5 §3.14.2.1) when the management API closes it.
+    clientEntry_ = std::make_shared<ClientEntry>(
+        ClientEntry::Identity{"mqtt:" + clientId_, clientId_, "mqtt", v5 ? "5.0" : "3.1.1",
+                              remoteAddress_, connect.username.value_or(""), ""},
+        [weak = weak_from_this()] {
+            if (auto self = weak.lock()) {
+                self->disconnect(0x98);
+            }
+        });
+    context_.clients.add(clientEntry_);
 }
 
 void MqttProtocol::sendConnack(bool sessionPresent, const mqtt::Connect& connect,

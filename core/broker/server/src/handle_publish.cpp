@@ -3,7 +3,9 @@
 
 #include "ack_barrier.h"
 #include "broker_context.h"
+#include "client_directory.h"
 #include "connection_io.h"
+#include "embedded_source_render.h"
 #include "mqtt_protocol.h"
 #include "protocol_bridge.h"
 #include "sbx/broker/topic.h"
@@ -114,6 +116,9 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
     message->publisherClientId = clientId_;
     BrokerCounters::add(context_.counters.publishReceived);
     BrokerCounters::add(context_.counters.messagesReceived);
+    if (clientEntry_) {
+        ClientEntry::add(clientEntry_->messagesIn);
+    }
 
     const bool observed = context_.hops.active();
     if (observed) {
@@ -123,7 +128,9 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
                               .protocol = "mqtt",
                               .clientId = clientId_,
                               .destination = message->topic,
-                              .count = 0});
+                              .count = 0,
+                              .routingKey = message->topic,
+                              .ids = render::mqttIds(*message)});
     }
     std::size_t reached = 0;
     std::shared_ptr<Session> congested;
@@ -155,7 +162,8 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
                               .protocol = "mqtt",
                               .clientId = clientId_,
                               .destination = message->topic,
-                              .count = static_cast<std::uint32_t>(reached)});
+                              .count = static_cast<std::uint32_t>(reached),
+                              .routingKey = message->topic});
     }
 }
 

@@ -1,6 +1,7 @@
 #include "mqtt_protocol.h"
 
 #include "broker_context.h"
+#include "client_directory.h"
 #include "connection_io.h"
 #include "publish_encoder.h"
 #include "session.h"
@@ -185,6 +186,9 @@ SendResult MqttProtocol::sendPublish(const Message& message, const PublishParams
     }
     BrokerCounters::add(context_.counters.publishSent);
     BrokerCounters::add(context_.counters.messagesSent);
+    if (clientEntry_) {
+        ClientEntry::add(clientEntry_->messagesOut);
+    }
     if (context_.hops.active()) {
         context_.hops.record({.time = now,
                               .kind = observe::HopKind::Delivered,
@@ -265,6 +269,9 @@ void MqttProtocol::onClosed() {
         return;
     }
     context_.counters.clientsConnected.fetch_sub(1, std::memory_order_relaxed);
+    if (clientEntry_) {
+        context_.clients.remove(*clientEntry_);
+    }
     session_->detach(this);
     if (will_ && willOnClose_) {
         publishWill();

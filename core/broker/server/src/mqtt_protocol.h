@@ -15,6 +15,7 @@
 namespace sbx::broker {
 
 class BrokerContext;
+class ClientEntry;
 class ConnectionIo;
 class Session;
 struct SessionSubscription;
@@ -86,6 +87,7 @@ private:
     bool willOnClose_ = true;  // false after a normal DISCONNECT
     std::unordered_map<std::uint16_t, std::string> inboundAliases_;
     std::atomic<std::uint32_t> inboundUnacked_{0};
+    std::shared_ptr<ClientEntry> clientEntry_;  // in the client directory while connected
 
     // Client limits from CONNECT; written before the session attaches, read after.
     std::uint32_t clientMaxPacketSize_ = 0xFFFFFFFF;

@@ -41,6 +41,7 @@ std::size_t Router::route(const MessagePtr& message, const AckBarrierPtr& barrie
         }
         ++reached;
     }
+    context_.topics.record(*message, reached);
     return reached;
 }
 
@@ -67,8 +68,18 @@ void Router::storeRetained(const MessagePtr& message, const AckBarrierPtr& barri
 }
 
 void Router::restoreRetained(MessagePtr message) {
+    context_.topics.restoreRetained(*message);
     std::lock_guard lock(retainedMutex_);
     retained_.set(std::move(message));
+}
+
+MessagePtr Router::retained(std::string_view topic) const {
+    std::vector<MessagePtr> found;
+    {
+        std::lock_guard lock(retainedMutex_);
+        retained_.match(topic, std::chrono::system_clock::now(), found);
+    }
+    return found.empty() ? nullptr : found.front();
 }
 
 bool Router::subscribe(Session& session, const SessionSubscription& subscription) {

@@ -41,6 +41,9 @@ public:
     // Restart: put back a retained message without writing it again.
     void restoreRetained(MessagePtr message);
 
+    // The retained message of one topic name (no wildcards), if any.
+    [[nodiscard]] MessagePtr retained(std::string_view topic) const;
+
     [[nodiscard]] std::size_t subscriptionCount() const;
     [[nodiscard]] std::size_t retainedCount() const;
 

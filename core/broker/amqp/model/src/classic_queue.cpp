@@ -393,6 +393,7 @@ std::size_t ClassicQueue::reject(std::span<const DeliveryId> ids, bool requeue, 
                 ++unacked.entry.deliveryCount;
                 pushReady(std::move(unacked.entry));
             } else {
+                ++counters_.rejected;
                 discard(unacked.entry, DeadLetterReason::Rejected, after);
             }
         }
@@ -501,6 +502,22 @@ bool ClassicQueue::unusedExpired(TimePoint now) const {
 bool ClassicQueue::autoDeletable() const {
     std::lock_guard lock(mutex_);
     return settings().autoDelete && hadConsumer_ && consumers_.empty();
+}
+
+std::vector<PeekedMessage> ClassicQueue::peek(std::size_t maxCount) const {
+    std::lock_guard lock(mutex_);
+    std::vector<PeekedMessage> out;
+    out.reserve(std::min(maxCount, readyCount_));
+    // The order deliveries take: highest priority first, publish order within one.
+    for (auto level = ready_.rbegin(); level != ready_.rend() && out.size() < maxCount; ++level) {
+        for (const auto& [seq, entry] : *level) {
+            if (out.size() == maxCount) {
+                break;
+            }
+            out.push_back(PeekedMessage{entry.message, entry.redelivered});
+        }
+    }
+    return out;
 }
 
 QueueStats ClassicQueue::stats() const {

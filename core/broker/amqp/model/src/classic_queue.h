@@ -33,6 +33,7 @@ public:
     void channelClosed(ChannelId channel, TimePoint now) override;
     void tick(TimePoint now) override;
     [[nodiscard]] QueueStats stats() const override;
+    [[nodiscard]] std::vector<PeekedMessage> peek(std::size_t maxCount) const override;
 
 protected:
     EnqueueResult enqueue(AmqpMessagePtr message, TimePoint now) override;

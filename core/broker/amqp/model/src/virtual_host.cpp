@@ -795,6 +795,7 @@ AmqpResult<PublishResult> VirtualHost::publish(AmqpMessage message, TimePoint no
     }
     auto shared = std::make_shared<const AmqpMessage>(std::move(message));
     PublishResult result;
+    result.messageId = shared->id;
     for (const auto& queue : *targets) {
         switch (QueueAccess::enqueue(*queue, shared, now)) {
             case QueueAccess::EnqueueResult::Accepted:

@@ -11,8 +11,9 @@
 #include "sbx/common/result.h"
 
 namespace sbx::observe {
+class BrokerSource;
 class HopEventBus;
-}
+}  // namespace sbx::observe
 
 namespace sbx::broker {
 
@@ -40,6 +41,10 @@ public:
     [[nodiscard]] const std::vector<ListeningEndpoint>& endpoints() const;
     [[nodiscard]] BrokerStatsSnapshot stats() const;
     [[nodiscard]] observe::HopEventBus& hopEvents();
+    // The broker as the observe model sees it (snapshot, browse, manage, hop events): what
+    // the studio's views and the management API are written against. Lives as long as
+    // the Broker; thread-safe.
+    [[nodiscard]] observe::BrokerSource& source();
 
     struct Impl;
 

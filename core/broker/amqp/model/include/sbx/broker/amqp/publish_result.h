@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace sbx::broker::amqp {
@@ -13,6 +14,8 @@ struct PublishResult {
     bool unroutable = false;
     // A queue refused it (x-overflow reject-publish): the confirm must be a nack.
     bool rejected = false;
+    // The id the virtual host gave the message (for traces: later hops carry it).
+    std::uint64_t messageId = 0;
 
     static constexpr unsigned kNoRouteCode = 312;
     static constexpr std::string_view kNoRouteText = "NO_ROUTE";

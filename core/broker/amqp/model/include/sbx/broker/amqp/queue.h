@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "sbx/broker/amqp/amqp_message.h"
 #include "sbx/broker/amqp/amqp_result.h"
@@ -32,6 +33,12 @@ struct QueueSettings {
 
 class QueueOwner;
 class QueueAccess;
+
+// A ready message seen by Queue::peek.
+struct PeekedMessage {
+    AmqpMessagePtr message;
+    bool redelivered = false;
+};
 
 // A classic or stream queue. VirtualHost creates them (declareQueue) and hands out
 // shared handles; the connection layer then consumes, gets, acks and rejects here.
@@ -80,6 +87,13 @@ public:
     virtual void tick(TimePoint now) = 0;
 
     [[nodiscard]] virtual QueueStats stats() const = 0;
+
+    // Up to `maxCount` ready messages from the head, in delivery order, copied under the
+    // queue's lock without consuming them (for browsing). Queues that cannot browse this
+    // way (streams: read them from an offset instead) return none.
+    [[nodiscard]] virtual std::vector<PeekedMessage> peek(std::size_t /*maxCount*/) const {
+        return {};
+    }
 
 protected:
     Queue(QueueSettings settings, QueueOwner* owner, std::shared_ptr<QueueStoreHooks> hooks);

@@ -25,6 +25,7 @@ struct QueueStats {
     std::uint64_t deadLettered = 0;       // handed to the dead-letter exchange, any reason
     std::uint64_t dropped = 0;            // removed by x-max-length drop-head
     std::uint64_t rejectedPublishes = 0;  // refused by x-overflow reject-publish(-dlx)
+    std::uint64_t rejected = 0;           // rejected / nacked by consumers without requeue
 
     // Streams only.
     struct Stream {

@@ -1,0 +1,64 @@
+#include "hop_recording.h"
+
+#include "broker_context.h"
+#include "embedded_source_render.h"
+
+namespace sbx::broker {
+
+void recordAmqpPublish(BrokerContext& context, const std::string& vhost,
+                       const amqp::AmqpMessage& message, const amqp::PublishResult& result,
+                       std::string_view clientId, bool mandatory) {
+    if (!context.hops.active()) {
+        return;
+    }
+    const auto now = std::chrono::system_clock::now();
+    const auto hop = [&](observe::HopKind kind) {
+        observe::HopEvent event;
+        event.time = now;
+        event.kind = kind;
+        event.messageId = result.messageId;
+        event.protocol = "amqp";
+        event.clientId = std::string(clientId);
+        event.destination = message.exchange;
+        event.vhost = vhost;
+        event.routingKey = message.routingKey;
+        return event;
+    };
+    auto published = hop(observe::HopKind::Published);
+    published.ids = render::amqpIds(message.properties);
+    context.hops.record(std::move(published));
+    auto routed = hop(observe::HopKind::Routed);
+    routed.count = static_cast<std::uint32_t>(result.queues);
+    context.hops.record(std::move(routed));
+    if (result.unroutable && mandatory) {
+        auto returned = hop(observe::HopKind::Returned);
+        returned.detail = "NO_ROUTE";
+        context.hops.record(std::move(returned));
+    }
+    if (result.rejected) {
+        auto dropped = hop(observe::HopKind::Dropped);
+        dropped.detail = "queue full (x-overflow reject-publish)";
+        context.hops.record(std::move(dropped));
+    }
+}
+
+void recordAmqpHop(BrokerContext& context, observe::HopKind kind, const std::string& vhost,
+                   std::uint64_t messageId, std::string_view clientId, std::string_view queue,
+                   std::string_view routingKey, std::string detail) {
+    if (!context.hops.active()) {
+        return;
+    }
+    observe::HopEvent event;
+    event.time = std::chrono::system_clock::now();
+    event.kind = kind;
+    event.messageId = messageId;
+    event.protocol = "amqp";
+    event.clientId = std::string(clientId);
+    event.destination = std::string(queue);
+    event.vhost = vhost;
+    event.routingKey = std::string(routingKey);
+    event.detail = std::move(detail);
+    context.hops.record(std::move(event));
+}
+
+}  // namespace sbx::broker
