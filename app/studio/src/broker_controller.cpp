@@ -81,6 +81,7 @@ void BrokerController::stop() {
         return;
     }
     statsTimer_.stop();
+    emit aboutToStop();
     broker_->stop();
     broker_.reset();
     emit stateChanged();

@@ -35,6 +35,8 @@ public:
 
 signals:
     void stateChanged();
+    // Emitted while the broker still runs, so whoever borrowed it can let go first.
+    void aboutToStop();
     void statsUpdated(const sbx::broker::BrokerStatsSnapshot& stats);
 
 private:

@@ -15,14 +15,19 @@
 
 #include "about_dialog.h"
 #include "broker_controller.h"
+#include "broker_explorer_dock.h"
+#include "clients_page.h"
+#include "dashboard_page.h"
 #include "document_tab.h"
 #include "explorer_dock.h"
 #include "log_bridge.h"
 #include "log_model.h"
 #include "log_panel.h"
+#include "monitor_controller.h"
 #include "overview_page.h"
 #include "preferences_dialog.h"
 #include "shortcuts_dialog.h"
+#include "source_monitor.h"
 #include "studio_settings.h"
 #include "theme.h"
 #include "workspace_controller.h"
@@ -35,9 +40,11 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceCont
       log_(log),
       workspaces_(workspaces),
       broker_(broker),
+      monitors_(new MonitorController(broker, workspaces, log, this)),
       logModel_(new LogModel(20000, this)),
       logBridge_(new LogBridge(log, *logModel_, this)),
       explorer_(new ExplorerDock(this)),
+      brokers_(new BrokerExplorerDock(this)),
       logPanel_(new LogPanel(*logModel_, this)),
       tabs_(new QTabWidget(this)),
       brokerLabel_(new QLabel(this)),
@@ -49,11 +56,25 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceCont
     setDockNestingEnabled(true);
 
     addDockWidget(Qt::LeftDockWidgetArea, explorer_);
+    addDockWidget(Qt::LeftDockWidgetArea, brokers_);
+    splitDockWidget(explorer_, brokers_, Qt::Vertical);
+    for (auto* monitor : monitors_->monitors()) {
+        brokers_->addMonitor(monitor);
+    }
+    connect(monitors_, &MonitorController::monitorAdded, brokers_, &BrokerExplorerDock::addMonitor);
+    connect(brokers_, &BrokerExplorerDock::dashboardRequested, this, &MainWindow::openDashboard);
+    connect(brokers_, &BrokerExplorerDock::commandReported, this,
+            [this](const QString& text, bool failed) {
+                statusBar()->showMessage(text, 6000);
+                log_.log(failed ? sbx::LogLevel::Warning : sbx::LogLevel::Info, "studio",
+                         text.toStdString());
+            });
     auto* logDock = new QDockWidget(tr("Application Log"), this);
     logDock->setObjectName(QStringLiteral("dock.log"));
     logDock->setWidget(logPanel_);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    resizeDocks({explorer_}, {280}, Qt::Horizontal);
+    resizeDocks({explorer_}, {520}, Qt::Horizontal);
+    resizeDocks({explorer_, brokers_}, {200, 500}, Qt::Vertical);
     resizeDocks({logDock}, {200}, Qt::Vertical);
 
     tabs_->setDocumentMode(true);
@@ -151,8 +172,9 @@ void MainWindow::createViewMenu() {
     for (auto* dock : findChildren<QDockWidget*>()) {
         auto* toggle = dock->toggleViewAction();
         toggle->setObjectName(QStringLiteral("action.view.") + dock->objectName());
-        toggle->setShortcut(dock == explorer_ ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)
-                                              : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+        toggle->setShortcut(dock == explorer_  ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)
+                            : dock == brokers_ ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)
+                                               : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
         view->addAction(toggle);
     }
     view->addSeparator();
@@ -186,6 +208,47 @@ void MainWindow::createBrokerMenu() {
         addAction(menu, QStringLiteral("action.broker.copyAddress"), tr("&Copy MQTT Address"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(copyAddressAction_, &QAction::triggered, this, &MainWindow::copyBrokerAddress);
+    menu->addSeparator();
+    auto* dashboard =
+        addAction(menu, QStringLiteral("action.broker.dashboard"), tr("Broker &Dashboard"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(dashboard, &QAction::triggered, this,
+            [this] { openDashboard(&monitors_->embedded(), QString(), tr("Embedded broker")); });
+    auto* clients =
+        addAction(menu, QStringLiteral("action.broker.clients"), tr("Connected C&lients"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    connect(clients, &QAction::triggered, this, [this] { openClients(&monitors_->embedded()); });
+}
+
+DashboardPage* MainWindow::openDashboard(SourceMonitor* monitor, const QString& destinationId,
+                                         const QString& title) {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto* page = qobject_cast<DashboardPage*>(tabs_->widget(i));
+        if (page != nullptr && page->sourceName() == monitor->sourceName() &&
+            page->destinationId() == destinationId) {
+            tabs_->setCurrentIndex(i);
+            return page;
+        }
+    }
+    auto* page = new DashboardPage(*monitor, destinationId, title, tabs_);
+    const auto label =
+        destinationId.isEmpty() ? tr("Dashboard") : title.section(QLatin1Char('/'), -1);
+    const int index = tabs_->addTab(page, label);
+    tabs_->setTabToolTip(index, title);
+    tabs_->setCurrentIndex(index);
+    return page;
+}
+
+ClientsPage* MainWindow::openClients(SourceMonitor* monitor) {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        if (auto* page = qobject_cast<ClientsPage*>(tabs_->widget(i))) {
+            tabs_->setCurrentIndex(i);
+            return page;
+        }
+    }
+    auto* page = new ClientsPage(*monitor, tabs_);
+    tabs_->setCurrentIndex(tabs_->addTab(page, tr("Clients")));
+    return page;
 }
 
 void MainWindow::onBrokerStateChanged() {

@@ -5,6 +5,11 @@
 #include "sbx/common/log_hub.h"
 
 class BrokerController;
+class BrokerExplorerDock;
+class ClientsPage;
+class DashboardPage;
+class MonitorController;
+class SourceMonitor;
 class ExplorerDock;
 class LogBridge;
 class LogModel;
@@ -30,6 +35,14 @@ public:
     [[nodiscard]] LogBridge& logBridge() { return *logBridge_; }
     [[nodiscard]] QTabWidget& tabs() { return *tabs_; }
     [[nodiscard]] OverviewPage& overview() { return *overview_; }
+    [[nodiscard]] BrokerExplorerDock& brokers() { return *brokers_; }
+    [[nodiscard]] MonitorController& monitors() { return *monitors_; }
+
+    // Opens (or focuses) the charts of a destination, or of the whole broker when
+    // `destinationId` is empty, and the clients of a broker.
+    DashboardPage* openDashboard(SourceMonitor* monitor, const QString& destinationId,
+                                 const QString& title);
+    ClientsPage* openClients(SourceMonitor* monitor);
 
     // Opens a workspace file read-only in a tab (or focuses its tab if already open).
     void openDocument(const QString& path);
@@ -63,9 +76,11 @@ private:
     sbx::LogHub& log_;
     WorkspaceController& workspaces_;
     BrokerController& broker_;
+    MonitorController* monitors_;
     LogModel* logModel_;
     LogBridge* logBridge_;
     ExplorerDock* explorer_;
+    BrokerExplorerDock* brokers_;
     LogPanel* logPanel_;
     QTabWidget* tabs_;
     OverviewPage* overview_ = nullptr;

@@ -1,0 +1,82 @@
+#include "monitor_controller.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+#include "broker_controller.h"
+#include "sbx/observe/broker_source.h"
+#include "source_monitor.h"
+#include "workspace_controller.h"
+
+namespace {
+
+// Borrows the embedded broker's source: the broker owns it, and the monitor is unbound
+// (BrokerController::aboutToStop) before the broker goes away.
+std::shared_ptr<sbx::observe::BrokerSource> borrowedSource(sbx::broker::Broker& broker) {
+    return {&broker.source(), [](sbx::observe::BrokerSource*) {}};
+}
+
+}  // namespace
+
+MonitorController::MonitorController(BrokerController& broker, WorkspaceController& workspaces,
+                                     sbx::LogHub& log, QObject* parent)
+    : QObject(parent),
+      broker_(broker),
+      workspaces_(workspaces),
+      log_(log),
+      embedded_(new SourceMonitor(this)) {
+    embedded_->setObjectName(QStringLiteral("monitor.embedded"));
+    connect(&broker_, &BrokerController::aboutToStop, embedded_, &SourceMonitor::unbind);
+    connect(&broker_, &BrokerController::stateChanged, this,
+            &MonitorController::onBrokerStateChanged);
+    connect(&workspaces_, &WorkspaceController::workspaceChanged, this,
+            &MonitorController::openHistory);
+    openHistory();
+    onBrokerStateChanged();
+}
+
+MonitorController::~MonitorController() {
+    // Monitors stop their workers before the history they write to is released.
+    embedded_->unbind();
+    for (auto* monitor : remotes_) {
+        monitor->unbind();
+    }
+}
+
+std::vector<SourceMonitor*> MonitorController::monitors() const {
+    std::vector<SourceMonitor*> all{embedded_};
+    all.insert(all.end(), remotes_.begin(), remotes_.end());
+    return all;
+}
+
+void MonitorController::onBrokerStateChanged() {
+    auto* broker = broker_.broker();
+    if (broker == nullptr) {
+        embedded_->unbind();
+    } else if (!embedded_->bound()) {
+        embedded_->bind(borrowedSource(*broker));
+    }
+}
+
+void MonitorController::openHistory() {
+    const auto& workspace = workspaces_.current();
+    const std::filesystem::path file =
+        workspace ? workspace->telemetryDatabasePath()
+                  : std::filesystem::path(
+                        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                            .filePath(QStringLiteral("telemetry.sqlite"))
+                            .toStdString());
+    auto opened = sbx::observe::MetricHistory::open(file);
+    if (!opened) {
+        log_.log(sbx::LogLevel::Warning, "studio",
+                 tr("Charts will not keep a history: %1")
+                     .arg(QString::fromStdString(opened.error().describe()))
+                     .toStdString());
+        history_.reset();
+    } else {
+        history_ = std::shared_ptr<sbx::observe::MetricHistory>(std::move(opened).value());
+    }
+    for (auto* monitor : monitors()) {
+        monitor->setHistory(history_);
+    }
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+#include <memory>
+#include <vector>
+
+#include "sbx/common/log_hub.h"
+#include "sbx/observe/metric_history.h"
+
+class BrokerController;
+class SourceMonitor;
+class WorkspaceController;
+
+// Keeps the studio's monitors: the embedded broker's (bound while the broker runs,
+// rebound after every restart) and those of attached remote brokers. All of them record
+// into the open workspace's telemetry database, or into the app data folder while no
+// workspace is open, so charts survive a restart either way.
+class MonitorController : public QObject {
+    Q_OBJECT
+public:
+    MonitorController(BrokerController& broker, WorkspaceController& workspaces, sbx::LogHub& log,
+                      QObject* parent = nullptr);
+    ~MonitorController() override;
+
+    [[nodiscard]] SourceMonitor& embedded() { return *embedded_; }
+    [[nodiscard]] std::vector<SourceMonitor*> monitors() const;
+    [[nodiscard]] std::shared_ptr<sbx::observe::MetricHistory> history() const { return history_; }
+
+signals:
+    void monitorAdded(SourceMonitor* monitor);
+
+private:
+    void onBrokerStateChanged();
+    void openHistory();
+
+    BrokerController& broker_;
+    WorkspaceController& workspaces_;
+    sbx::LogHub& log_;
+    SourceMonitor* embedded_;
+    std::vector<SourceMonitor*> remotes_;
+    std::shared_ptr<sbx::observe::MetricHistory> history_;
+};

@@ -1,0 +1,211 @@
+#include "source_monitor.h"
+
+#include "monitor_series.h"
+
+SourceMonitor::SourceMonitor(QObject* parent) : QObject(parent), worker_(new QObject) {
+    qRegisterMetaType<SnapshotPtr>("SnapshotPtr");
+    qRegisterMetaType<HopBatchPtr>("HopBatchPtr");
+    thread_.setObjectName(QStringLiteral("sbx-monitor"));
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.start();
+    timer_.setInterval(1000);
+    connect(&timer_, &QTimer::timeout, this, &SourceMonitor::pollNow);
+    status_ = tr("Not connected");
+}
+
+SourceMonitor::~SourceMonitor() {
+    unbind();
+    thread_.quit();
+    thread_.wait();
+}
+
+void SourceMonitor::bind(std::shared_ptr<sbx::observe::BrokerSource> source) {
+    unbind();
+    if (!source) {
+        return;
+    }
+    sourceName_ = QString::fromStdString(source->name());
+    capabilities_ = source->capabilities();
+    {
+        const std::lock_guard lock(mutex_);
+        source_ = std::move(source);
+    }
+    ++generation_;
+    bound_ = true;
+    setStatus(tr("Connecting…"), true);
+    if (wantHops_) {
+        startWatchingHops();
+    }
+    timer_.start();
+    emit boundChanged(true);
+    pollNow();
+}
+
+void SourceMonitor::unbind() {
+    if (!bound_) {
+        return;
+    }
+    timer_.stop();
+    ++generation_;
+    bound_ = false;
+    stopWatchingHops();
+    std::shared_ptr<sbx::observe::BrokerSource> old;
+    {
+        const std::lock_guard lock(mutex_);
+        old = std::move(source_);
+    }
+    // The worker may be inside old->snapshot(); wait for it before the owner frees it.
+    { const std::lock_guard wait(busy_); }
+    old.reset();
+    last_.reset();
+    setStatus(tr("Not connected"), false);
+    emit boundChanged(false);
+}
+
+void SourceMonitor::setHistory(std::shared_ptr<sbx::observe::MetricHistory> history) {
+    const std::lock_guard lock(mutex_);
+    history_ = std::move(history);
+}
+
+std::shared_ptr<sbx::observe::MetricHistory> SourceMonitor::history() const {
+    const std::lock_guard lock(mutex_);
+    return history_;
+}
+
+std::shared_ptr<sbx::observe::BrokerSource> SourceMonitor::currentSource() const {
+    const std::lock_guard lock(mutex_);
+    return source_;
+}
+
+void SourceMonitor::setInterval(std::chrono::milliseconds interval) {
+    timer_.setInterval(static_cast<int>(interval.count()));
+}
+
+void SourceMonitor::pollNow() {
+    if (!bound_ || pollInFlight_) {
+        return;
+    }
+    pollInFlight_ = true;
+    const auto generation = generation_;
+    QMetaObject::invokeMethod(
+        worker_, [this, generation] { poll(generation); }, Qt::QueuedConnection);
+}
+
+// Worker thread.
+void SourceMonitor::poll(std::uint64_t generation) {
+    std::optional<sbx::Result<sbx::observe::BrokerSnapshot>> result;
+    {
+        const std::lock_guard busy(busy_);
+        const auto source = currentSource();
+        if (source) {
+            result.emplace(source->snapshot());
+            const auto history = this->history();
+            if (history && result->ok()) {
+                monitor_series::record(*history, source->name(), result->value());
+            }
+        }
+    }
+    if (!result) {
+        result.emplace(sbx::Error{sbx::ErrorCode::NotFound, "no source"});
+        generation = 0;  // nothing to show; only clears the in-flight flag
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, moved = std::move(*result)]() mutable {
+            onPolled(generation, std::move(moved));
+        },
+        Qt::QueuedConnection);
+}
+
+void SourceMonitor::onPolled(std::uint64_t generation,
+                             sbx::Result<sbx::observe::BrokerSnapshot> result) {
+    pollInFlight_ = false;
+    if (generation != generation_ || !bound_) {
+        return;
+    }
+    if (!result) {
+        setStatus(tr("Cannot read %1: %2")
+                      .arg(sourceName_, QString::fromStdString(result.error().message)),
+                  false);
+        return;
+    }
+    last_ = std::make_shared<const sbx::observe::BrokerSnapshot>(std::move(result).value());
+    setStatus(tr("Connected"), true);
+    emit snapshotReady(last_);
+}
+
+void SourceMonitor::setStatus(const QString& status, bool healthy) {
+    if (status == status_ && healthy == healthy_) {
+        return;
+    }
+    status_ = status;
+    healthy_ = healthy;
+    emit statusChanged(status_, healthy_);
+}
+
+void SourceMonitor::setWatchHops(bool watch) {
+    wantHops_ = watch;
+    if (watch && bound_) {
+        startWatchingHops();
+    } else if (!watch) {
+        stopWatchingHops();
+    }
+}
+
+void SourceMonitor::startWatchingHops() {
+    const auto source = currentSource();
+    if (hopListener_ || !source ||
+        !source->capabilities().has(sbx::observe::Capability::HopEvents)) {
+        return;
+    }
+    const auto generation = generation_;
+    // Called on a source thread; stopWatchingHops() returns only after a delivery ends.
+    hopListener_ = source->watchHops([this, generation](const auto& batch) {
+        auto copy = std::make_shared<const std::vector<sbx::observe::HopEvent>>(batch);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, copy] {
+                if (generation == generation_) {
+                    emit hopsReceived(copy);
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SourceMonitor::stopWatchingHops() {
+    const auto source = currentSource();
+    if (hopListener_ && source) {
+        source->unwatchHops(*hopListener_);
+    }
+    hopListener_.reset();
+}
+
+void SourceMonitor::submit(const QString& description, Command command) {
+    const auto generation = generation_;
+    QMetaObject::invokeMethod(
+        worker_,
+        [this, description, generation, command = std::move(command)] {
+            QString error;
+            {
+                const std::lock_guard busy(busy_);
+                const auto source = currentSource();
+                if (!source) {
+                    error = tr("Not connected to a broker");
+                } else if (const auto status = command(*source); !status) {
+                    error = QString::fromStdString(status.error().message);
+                }
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, description, error, generation] {
+                    emit commandFinished(description, error);
+                    if (generation == generation_) {
+                        pollNow();
+                    }
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
