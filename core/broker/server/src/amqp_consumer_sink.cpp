@@ -1,7 +1,9 @@
 #include "amqp_consumer_sink.h"
 
 #include "amqp_channel.h"
+#include "client_directory.h"
 #include "connection_io.h"
+#include "hop_recording.h"
 #include "sbx/amqp/codec.h"
 #include "sbx/amqp/content_header.h"
 #include "sbx/amqp/frame.h"
@@ -21,6 +23,13 @@ AmqpConsumerSink::AmqpConsumerSink(std::shared_ptr<AmqpChannel> channel,
       noAck_(noAck),
       counters_(counters),
       maxOutboundBytes_(maxOutboundBytes) {}
+
+void AmqpConsumerSink::observeAs(BrokerContext& context, std::shared_ptr<ClientEntry> client,
+                                 std::string vhost) {
+    context_ = &context;
+    client_ = std::move(client);
+    vhost_ = std::move(vhost);
+}
 
 void AmqpConsumerSink::activate(std::weak_ptr<amqp::Queue> queue) {
     queue_ = std::move(queue);
@@ -52,7 +61,7 @@ bool AmqpConsumerSink::deliver(const amqp::Delivery& delivery) {
         tag = channel_->tags.record(nullptr, 0);
         static_cast<void>(channel_->tags.take(tag, false));
     } else {
-        tag = channel_->tags.record(queue_.lock(), delivery.id);
+        tag = channel_->tags.record(queue_.lock(), delivery.id, delivery.message->id);
     }
     const auto& message = *delivery.message;
     const auto number = channel_->number;
@@ -73,6 +82,15 @@ bool AmqpConsumerSink::deliver(const amqp::Delivery& delivery) {
     if (written) {
         BrokerCounters::add(counters_.messagesSent);
         BrokerCounters::add(counters_.bytesSent, bytes);
+        if (client_) {
+            ClientEntry::add(client_->messagesOut);
+            ClientEntry::add(client_->bytesOut, bytes);
+        }
+        if (context_ != nullptr) {
+            recordAmqpHop(*context_, observe::HopKind::Delivered, vhost_, message.id,
+                          client_ ? client_->identity().name : std::string(), delivery.queue,
+                          message.routingKey);
+        }
     }
     return written;
 }

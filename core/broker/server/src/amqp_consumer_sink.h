@@ -10,6 +10,8 @@
 
 namespace sbx::broker {
 
+class BrokerContext;
+class ClientEntry;
 class ConnectionIo;
 struct AmqpChannel;
 struct BrokerCounters;
@@ -29,6 +31,8 @@ public:
 
     // consume-ok is out: deliveries may follow (the caller then resumes the consumer).
     void activate(std::weak_ptr<amqp::Queue> queue);
+    // Hop events and per-client counters for the observe model; set before activate().
+    void observeAs(BrokerContext& context, std::shared_ptr<ClientEntry> client, std::string vhost);
 
     bool deliver(const amqp::Delivery& delivery) override;
     // True once after deliver() refused a message because the connection's output was
@@ -46,6 +50,9 @@ private:
     std::size_t maxOutboundBytes_;
     std::atomic<bool> active_{false};
     std::atomic<bool> throttled_{false};
+    BrokerContext* context_ = nullptr;
+    std::shared_ptr<ClientEntry> client_;
+    std::string vhost_;
 };
 
 }  // namespace sbx::broker

@@ -4,7 +4,9 @@
 #include "amqp_protocol.h"
 #include "amqp_store_hooks.h"
 #include "broker_context.h"
+#include "client_directory.h"
 #include "connection_io.h"
+#include "hop_recording.h"
 #include "protocol_bridge.h"
 #include "sbx/amqp/codec.h"
 #include "sbx/amqp/content_header.h"
@@ -68,6 +70,12 @@ AmqpProtocol::Status AmqpProtocol::handleConsume(AmqpChannel& channel,
         return consumed.error();
     }
     channel.consumers[tag] = AmqpConsumer{consumed->queue, consumed->consumer, sink};
+    sink->observeAs(context_, clientEntry_, vhost_->name());
+    if (clientEntry_) {
+        clientEntry_->consumerAdded(
+            channel.number, observe::ClientSubscription{"queue:" + vhost_->name() + "/" + *queue,
+                                                        tag, 0, channel.prefetch, m.noAck});
+    }
     if (!m.noWait) {
         send(channel.number, wire::BasicConsumeOk{tag});
     }
@@ -82,6 +90,9 @@ AmqpProtocol::Status AmqpProtocol::handleCancel(AmqpChannel& channel, const wire
     if (found != channel.consumers.end()) {
         found->second.queue->cancel(found->second.id, now());
         channel.consumers.erase(found);
+        if (clientEntry_) {
+            clientEntry_->consumerRemoved(channel.number, m.consumerTag);
+        }
     }
     // An unknown tag is not an error (the broker may have cancelled it already).
     if (!m.noWait) {
@@ -116,9 +127,11 @@ AmqpProtocol::Status AmqpProtocol::handleGet(AmqpChannel& channel, const wire::B
         tag = channel.tags.record(nullptr, 0);
         static_cast<void>(channel.tags.take(tag, false));
     } else {
-        tag = channel.tags.record(std::move(source), delivery.id);
+        tag = channel.tags.record(std::move(source), delivery.id, delivery.message->id);
     }
     const auto& message = *delivery.message;
+    recordAmqpHop(context_, observe::HopKind::Delivered, vhost_->name(), message.id, clientName(),
+                  *queue, message.routingKey, "basic.get");
     sendContent(channel.number,
                 wire::BasicGetOk{tag, delivery.redelivered, message.exchange, message.routingKey,
                                  delivery.messageCount},
@@ -151,10 +164,18 @@ AmqpProtocol::Status AmqpProtocol::settle(AmqpChannel& channel, const AmqpTxSett
         if (!pending.queue) {
             continue;
         }
+        bool settled = false;
         if (s.ack) {
-            static_cast<void>(pending.queue->ack(pending.id, at));
+            settled = pending.queue->ack(pending.id, at);
         } else {
-            static_cast<void>(pending.queue->reject(pending.id, s.requeue, at));
+            settled = pending.queue->reject(pending.id, s.requeue, at);
+        }
+        if (settled) {
+            const auto kind = s.ack       ? observe::HopKind::Acked
+                              : s.requeue ? observe::HopKind::Requeued
+                                          : observe::HopKind::Nacked;
+            recordAmqpHop(context_, kind, vhost_->name(), pending.messageId, clientName(),
+                          pending.queue->name());
         }
     }
     return {};
@@ -229,7 +250,7 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
     }
     std::optional<amqp::AmqpMessage> kept;
     const bool bridged = message.exchange == "amq.topic";
-    if (mandatory || bridged) {
+    if (mandatory || bridged || context_.hops.active()) {
         kept = message;
     }
     amqp::AmqpResult<amqp::PublishResult> published = amqp::PublishResult{};
@@ -248,6 +269,12 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
     }
     if (bridged) {
         bridgeAmqpToMqtt(context_, vhost_->name(), *kept);
+    }
+    if (clientEntry_) {
+        ClientEntry::add(clientEntry_->messagesIn);
+    }
+    if (kept) {
+        recordAmqpPublish(context_, vhost_->name(), *kept, *published, clientName(), mandatory);
     }
     // MQTT subscribers reached over the bridge do not count as a route (RabbitMQ's MQTT
     // plugin binds a queue per subscriber; here they are not queues).

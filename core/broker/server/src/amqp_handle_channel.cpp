@@ -2,6 +2,7 @@
 // handler.
 #include "amqp_protocol.h"
 #include "broker_context.h"
+#include "client_directory.h"
 
 namespace sbx::broker {
 
@@ -71,6 +72,9 @@ void AmqpProtocol::handleChannelFrameMethod(std::uint16_t channelNumber, Method&
 void AmqpProtocol::openChannel(std::uint16_t channelNumber) {
     const amqp::ChannelId id = (connectionId_ << 16) | channelNumber;
     channels_.emplace(channelNumber, std::make_shared<AmqpChannel>(channelNumber, id));
+    if (clientEntry_) {
+        clientEntry_->channelOpened(channelNumber);
+    }
     send(channelNumber, wire::ChannelOpenOk{});
 }
 
@@ -82,6 +86,9 @@ void AmqpProtocol::closeChannelState(AmqpChannel& channel) {
         static_cast<void>(channel.tags.takeAll());
     }
     channel.consumers.clear();
+    if (clientEntry_) {
+        clientEntry_->channelClosed(channel.number);
+    }
     channel.publishing.reset();
     channel.header.reset();
     channel.body.clear();

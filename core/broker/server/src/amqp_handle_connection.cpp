@@ -159,6 +159,10 @@ void AmqpProtocol::handleStartOk(const wire::ConnectionStartOk& startOk) {
         return;
     }
     user_ = std::move(*user);
+    if (const auto* name = startOk.clientProperties.find("connection_name");
+        name != nullptr && name->asString() != nullptr) {
+        connectionName_ = *name->asString();
+    }
     phase_ = Phase::AwaitingTuneOk;
     send(0, wire::ConnectionTune{kChannelMax, kFrameMax, kHeartbeatSeconds});
 }
@@ -208,6 +212,7 @@ void AmqpProtocol::handleOpen(const wire::ConnectionOpen& open) {
     vhost_ = host;
     phase_ = Phase::Open;
     send(0, wire::ConnectionOpenOk{});
+    registerClient();
     if (auto io = io_.lock()) {
         // Silence for half an interval: we send a heartbeat (onIdleTimeout).
         io->setIdleTimeout(std::chrono::milliseconds(heartbeatSeconds_) * 1000 / 2);

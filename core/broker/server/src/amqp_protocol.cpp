@@ -2,6 +2,7 @@
 
 #include "amqp_consumer_sink.h"
 #include "broker_context.h"
+#include "client_directory.h"
 #include "connection_io.h"
 #include "sbx/amqp/codec.h"
 #include "sbx/amqp/content_header.h"
@@ -312,6 +313,9 @@ void AmqpProtocol::onClosed() {
         return;
     }
     phase_ = Phase::Closed;
+    if (clientEntry_) {
+        context_.clients.remove(*clientEntry_);
+    }
     for (auto& [number, channel] : channels_) {
         closeChannelState(*channel);
     }

@@ -22,6 +22,7 @@
 namespace sbx::broker {
 
 class BrokerContext;
+class ClientEntry;
 class ConnectionIo;
 
 // The AMQP 0-9-1 state machine of one connection, with RabbitMQ's behaviour and reply
@@ -181,6 +182,14 @@ private:
     Clock::time_point lastHeartbeatSent_ = Clock::now();
 
     std::map<std::uint16_t, std::shared_ptr<AmqpChannel>> channels_;
+
+    // The observe model (embedded_source*): this connection in the client directory once
+    // open, under its connection_name client property.
+    void registerClient();
+    // connection_name, else the peer's address; a reference, so hop calls copy nothing.
+    [[nodiscard]] const std::string& clientName() const { return connectionName_; }
+    std::string connectionName_;
+    std::shared_ptr<ClientEntry> clientEntry_;
 };
 
 }  // namespace sbx::broker

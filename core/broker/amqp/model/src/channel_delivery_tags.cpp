@@ -5,9 +5,10 @@
 
 namespace sbx::broker::amqp {
 
-std::uint64_t ChannelDeliveryTags::record(std::shared_ptr<Queue> queue, DeliveryId id) {
+std::uint64_t ChannelDeliveryTags::record(std::shared_ptr<Queue> queue, DeliveryId id,
+                                          std::uint64_t messageId) {
     const std::uint64_t tag = nextTag_++;
-    pending_.emplace(tag, PendingDelivery{std::move(queue), id});
+    pending_.emplace(tag, PendingDelivery{std::move(queue), id, messageId});
     return tag;
 }
 

@@ -16,6 +16,7 @@ class Queue;
 struct PendingDelivery {
     std::shared_ptr<Queue> queue;
     DeliveryId id = 0;
+    std::uint64_t messageId = 0;  // AmqpMessage::id, for traces
 };
 
 // A channel's delivery tags (1, 2, 3, ... per channel, as AMQP numbers them) mapped onto
@@ -24,7 +25,7 @@ struct PendingDelivery {
 class ChannelDeliveryTags {
 public:
     // The tag for a delivery that expects an acknowledgement.
-    std::uint64_t record(std::shared_ptr<Queue> queue, DeliveryId id);
+    std::uint64_t record(std::shared_ptr<Queue> queue, DeliveryId id, std::uint64_t messageId = 0);
 
     // Removes and returns the deliveries `tag` names: just that one, or with `multiple`
     // every outstanding tag up to it (tag 0 with multiple: all), oldest first. Unknown
