@@ -87,17 +87,34 @@ AmqpRoute AmqpBenchmarkRun::route() const {
     return AmqpRoute{plan.exchange, plan.bindingKey};
 }
 
+// Owners first: a queue the consumers share is declared once before the others declare
+// it again and consume. (RabbitMQ 3.10 can fail a consume with stream_not_found while
+// several channels declare the same new stream at once.)
 Status AmqpBenchmarkRun::connectConsumers() {
-    auto ready = std::make_shared<Countdown>(options_.consumers);
     for (std::uint32_t i = 0; i < options_.consumers; ++i) {
         consumers_.push_back(std::make_unique<AmqpConsumer>(
             threads_.io(), options_, i, settingsFor("consumer", i), clock_, queueFor(i)));
-        auto* consumer = consumers_.back().get();
-        asio::post(consumer->client().strand(), [this, consumer, ready] {
-            consumer->subscribe(endpoints_, [ready](const Status& status) { ready->done(status); });
-        });
     }
-    return ready->wait(secondsToMs(options_.connectTimeoutSeconds * 2), "subscribing");
+    for (const bool owners : {true, false}) {
+        const auto count = static_cast<std::size_t>(
+            std::count_if(consumers_.begin(), consumers_.end(),
+                          [owners](const auto& c) { return c->plan().owner == owners; }));
+        auto ready = std::make_shared<Countdown>(count);
+        for (auto& consumer : consumers_) {
+            if (consumer->plan().owner != owners) {
+                continue;
+            }
+            asio::post(consumer->client().strand(), [this, c = consumer.get(), ready] {
+                c->subscribe(endpoints_, [ready](const Status& status) { ready->done(status); });
+            });
+        }
+        if (auto status =
+                ready->wait(secondsToMs(options_.connectTimeoutSeconds * 2), "subscribing");
+            !status) {
+            return status;
+        }
+    }
+    return {};
 }
 
 Status AmqpBenchmarkRun::connectProducers() {
