@@ -7,6 +7,7 @@ import queue
 import threading
 
 import paho.mqtt.client as mqtt
+import pika
 
 import amqpfixture
 from amqpfixture import BrokerTestCase, requires, unique
@@ -105,6 +106,19 @@ class CrossProtocolTest(BrokerTestCase):
         self.assertIsNotNone(message, "AMQP publish did not reach the MQTT subscriber")
         self.assertEqual((message.topic, message.payload), (prefix + "/y", b"from amqp"))
         self.assertIsNone(subscriber.receive(0.5))
+
+    def test_mandatory_publish_taken_only_by_mqtt_subscriber_is_not_returned(self):
+        # RabbitMQ's MQTT plugin binds a queue per subscription, so the publish is routed;
+        # with confirms on, a basic.return would raise UnroutableError here.
+        prefix = unique("r")
+        subscriber = self.mqtt()
+        subscriber.subscribe(prefix + "/only")
+        self.ch.basic_publish("amq.topic", prefix + ".only", b"to mqtt", mandatory=True)
+        message = subscriber.receive()
+        self.assertEqual((message.topic, message.payload) if message else None,
+                         (prefix + "/only", b"to mqtt"))
+        with self.assertRaises(pika.exceptions.UnroutableError):
+            self.ch.basic_publish("amq.topic", prefix + ".nobody", b"lost", mandatory=True)
 
     def test_mqtt_wildcard_subscription_receives_amqp_publishes(self):
         prefix = unique("p")

@@ -267,19 +267,18 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
         }
         return published.error();
     }
-    if (bridged) {
-        bridgeAmqpToMqtt(context_, vhost_->name(), *kept);
-    }
+    const std::size_t mqttSubscribers =
+        bridged ? bridgeAmqpToMqtt(context_, vhost_->name(), *kept) : 0;
     if (clientEntry_) {
         ClientEntry::add(clientEntry_->messagesIn);
     }
     if (kept) {
         recordAmqpPublish(context_, vhost_->name(), *kept, *published, clientName(), mandatory);
     }
-    // MQTT subscribers reached over the bridge do not count as a route (RabbitMQ's MQTT
-    // plugin binds a queue per subscriber; here they are not queues).
+    // MQTT subscribers reached over the bridge count as a route: RabbitMQ's MQTT plugin
+    // binds a queue per subscriber, so such a publish is routed there too.
     const auto& returnable = mandatory ? kept : std::optional<amqp::AmqpMessage>{};
-    if (published->unroutable && returnable) {
+    if (published->unroutable && mqttSubscribers == 0 && returnable) {
         sendContent(channel.number,
                     wire::BasicReturn{amqp::PublishResult::kNoRouteCode,
                                       std::string(amqp::PublishResult::kNoRouteText),

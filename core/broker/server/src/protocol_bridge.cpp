@@ -51,10 +51,10 @@ void bridgeMqttToAmqp(BrokerContext& context, const Message& message) {
     static_cast<void>(host->publish(std::move(bridged), amqp::Clock::now()));
 }
 
-void bridgeAmqpToMqtt(BrokerContext& context, const std::string& vhost,
-                      const amqp::AmqpMessage& message) {
+std::size_t bridgeAmqpToMqtt(BrokerContext& context, const std::string& vhost,
+                             const amqp::AmqpMessage& message) {
     if (vhost != kBridgeVhost || message.exchange != kBridgeExchange) {
-        return;
+        return 0;
     }
     auto bridged = std::make_shared<Message>();
     bridged->topic = routingKeyToMqttTopic(message.routingKey);
@@ -63,7 +63,7 @@ void bridgeAmqpToMqtt(BrokerContext& context, const std::string& vhost,
     bridged->contentType = message.properties.contentType;
     bridged->receivedAt = std::chrono::system_clock::now();
     bridged->id = context.nextMessageId();
-    static_cast<void>(context.router.route(bridged, nullptr));
+    return context.router.route(bridged, nullptr);
 }
 
 }  // namespace sbx::broker

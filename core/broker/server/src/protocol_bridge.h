@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,8 +19,10 @@ class BrokerContext;
 
 // Called after an MQTT publish was routed to MQTT subscribers ($SYS stays MQTT only).
 void bridgeMqttToAmqp(BrokerContext& context, const Message& message);
-// Called after an AMQP publish to vhost "/"; only amq.topic crosses over.
-void bridgeAmqpToMqtt(BrokerContext& context, const std::string& vhost,
-                      const amqp::AmqpMessage& message);
+// Called after an AMQP publish to vhost "/"; only amq.topic crosses over. Returns how many
+// MQTT subscribers it reached (a mandatory publish they take is routed, as RabbitMQ's
+// per-subscriber queues count as routes).
+std::size_t bridgeAmqpToMqtt(BrokerContext& context, const std::string& vhost,
+                             const amqp::AmqpMessage& message);
 
 }  // namespace sbx::broker
