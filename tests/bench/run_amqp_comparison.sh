@@ -4,7 +4,8 @@
 # docs/benchmarks.md. Both brokers run with their defaults on free loopback ports (the
 # RabbitMQ node as tests/integration/amqp/run_reference.sh starts it: own epmd, ports,
 # data, logs and HOME in a temp dir; the system node and port 5672 are never touched);
-# both, and the load generator, share this machine's cores.
+# both, and the load generator, share this machine's cores. `sbx broker` gets a data dir
+# in OUT_DIR, so persistent messages really are written, as RabbitMQ writes them.
 #
 #   cmake -S . -B build/bench-release -G Ninja -DCMAKE_BUILD_TYPE=Release \
 #         -DSBX_BUILD_STUDIO=OFF -DSBX_BUILD_TESTS=OFF
@@ -87,7 +88,10 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- start both brokers
-"$sbx" broker --amqp-port 0 --mqtt-port 0 >"$out/sbx-broker.out" 2>"$out/sbx-broker.log" &
+# With a data dir, as RabbitMQ always has one: persistent messages in durable queues and
+# stream messages are written (fsynced before their confirm, --durability synced).
+"$sbx" broker --amqp-port 0 --mqtt-port 0 --data-dir "$out/sbx-data" \
+    >"$out/sbx-broker.out" 2>"$out/sbx-broker.log" &
 pids+=($!)
 for _ in $(seq 200); do
     grep -q '^listening amqp ' "$out/sbx-broker.out" && break
