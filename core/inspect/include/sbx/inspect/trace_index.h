@@ -1,0 +1,70 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sbx/observe/hop_event.h"
+
+namespace sbx::inspect {
+
+// One hop of a trace with the time since the hop before it and since the first hop.
+struct TraceHop {
+    observe::HopEvent event;
+    std::chrono::microseconds sincePrevious{0};
+    std::chrono::microseconds sinceStart{0};
+};
+
+// Everything the index knows about one broker message, oldest hop first.
+struct Trace {
+    std::uint64_t messageId = 0;
+    observe::MessageIds ids;  // from its Published (or DeadLettered) hop
+    std::vector<TraceHop> hops;
+    [[nodiscard]] bool empty() const { return hops.empty(); }
+    // The last hop's kind: where the message is now, as far as the index knows.
+    [[nodiscard]] observe::HopKind state() const { return hops.back().event.kind; }
+};
+
+// The recent hop events of a broker, bounded (oldest events fall out first), so a trace
+// can be found by the ids users know: message id, correlation id, traceparent, or the
+// broker's own message id. Not thread-safe: one owner feeds it hop batches and asks it.
+class TraceIndex {
+public:
+    explicit TraceIndex(std::size_t capacity = 100'000);
+
+    void add(const std::vector<observe::HopEvent>& batch);
+    void clear();
+
+    [[nodiscard]] std::size_t size() const { return events_.size(); }
+    [[nodiscard]] std::size_t capacity() const { return capacity_; }
+
+    [[nodiscard]] Trace trace(std::uint64_t messageId) const;
+    // Broker message ids whose ids (message-id, correlation-id, traceparent, correlation
+    // data) equal `id`, newest first; a number also matches the broker's own id.
+    [[nodiscard]] std::vector<std::uint64_t> find(std::string_view id) const;
+    // Broker message ids seen in `batch` whose published hop contains `text` in any id,
+    // its destination or routing key (all of them when `text` is empty), in order.
+    [[nodiscard]] std::vector<std::uint64_t> matching(const std::vector<observe::HopEvent>& batch,
+                                                      std::string_view text) const;
+    // The most recent broker message ids, newest first.
+    [[nodiscard]] std::vector<std::uint64_t> recent(std::size_t limit) const;
+
+private:
+    void evictOldest();
+    [[nodiscard]] bool traceMatches(std::uint64_t messageId, std::string_view text) const;
+
+    std::size_t capacity_;
+    std::uint64_t firstSequence_ = 0;  // sequence number of events_.front()
+    std::deque<observe::HopEvent> events_;
+    // broker message id -> sequence numbers of its events, oldest first
+    std::unordered_map<std::uint64_t, std::deque<std::uint64_t>> byMessage_;
+    // user-visible id -> broker message ids, oldest first
+    std::unordered_map<std::string, std::deque<std::uint64_t>> byId_;
+    std::deque<std::uint64_t> order_;  // broker message ids by first sighting
+};
+
+}  // namespace sbx::inspect

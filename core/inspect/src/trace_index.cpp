@@ -1,0 +1,175 @@
+#include "sbx/inspect/trace_index.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace sbx::inspect {
+namespace {
+
+using observe::HopEvent;
+using observe::HopKind;
+
+bool carriesIds(const HopEvent& event) {
+    return event.kind == HopKind::Published || event.kind == HopKind::DeadLettered;
+}
+
+template <typename F>
+void forEachId(const observe::MessageIds& ids, F&& f) {
+    for (const auto* id :
+         {&ids.messageId, &ids.correlationId, &ids.traceparent, &ids.correlationData}) {
+        if (!id->empty()) {
+            f(*id);
+        }
+    }
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
+
+}  // namespace
+
+TraceIndex::TraceIndex(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 1)) {}
+
+void TraceIndex::add(const std::vector<HopEvent>& batch) {
+    for (const auto& event : batch) {
+        if (events_.size() == capacity_) {
+            evictOldest();
+        }
+        const auto sequence = firstSequence_ + events_.size();
+        auto& sequences = byMessage_[event.messageId];
+        if (sequences.empty()) {
+            order_.push_back(event.messageId);
+        }
+        sequences.push_back(sequence);
+        if (carriesIds(event)) {
+            forEachId(event.ids, [&](const std::string& id) {
+                auto& owners = byId_[id];
+                if (owners.empty() || owners.back() != event.messageId) {
+                    owners.push_back(event.messageId);
+                }
+            });
+        }
+        events_.push_back(event);
+    }
+}
+
+void TraceIndex::evictOldest() {
+    const auto& oldest = events_.front();
+    const auto found = byMessage_.find(oldest.messageId);
+    if (found != byMessage_.end()) {
+        found->second.pop_front();
+        if (found->second.empty()) {
+            byMessage_.erase(found);
+        }
+    }
+    if (carriesIds(oldest)) {
+        forEachId(oldest.ids, [&](const std::string& id) {
+            const auto owners = byId_.find(id);
+            if (owners == byId_.end()) {
+                return;
+            }
+            std::erase(owners->second, oldest.messageId);
+            if (owners->second.empty()) {
+                byId_.erase(owners);
+            }
+        });
+    }
+    events_.pop_front();
+    ++firstSequence_;
+    while (!order_.empty() && !byMessage_.contains(order_.front())) {
+        order_.pop_front();
+    }
+}
+
+void TraceIndex::clear() {
+    events_.clear();
+    byMessage_.clear();
+    byId_.clear();
+    order_.clear();
+    firstSequence_ = 0;
+}
+
+Trace TraceIndex::trace(std::uint64_t messageId) const {
+    Trace trace;
+    trace.messageId = messageId;
+    const auto found = byMessage_.find(messageId);
+    if (found == byMessage_.end()) {
+        return trace;
+    }
+    for (const auto sequence : found->second) {
+        const auto& event = events_[static_cast<std::size_t>(sequence - firstSequence_)];
+        if (carriesIds(event) && trace.ids == observe::MessageIds{}) {
+            trace.ids = event.ids;
+        }
+        trace.hops.push_back({event, {}, {}});
+    }
+    // Batches from several threads may interleave; time orders the hops of one message.
+    std::stable_sort(trace.hops.begin(), trace.hops.end(),
+                     [](const auto& a, const auto& b) { return a.event.time < b.event.time; });
+    const auto start = trace.hops.front().event.time;
+    for (std::size_t i = 0; i < trace.hops.size(); ++i) {
+        auto& hop = trace.hops[i];
+        hop.sinceStart =
+            std::chrono::duration_cast<std::chrono::microseconds>(hop.event.time - start);
+        if (i > 0) {
+            hop.sincePrevious = std::chrono::duration_cast<std::chrono::microseconds>(
+                hop.event.time - trace.hops[i - 1].event.time);
+        }
+    }
+    return trace;
+}
+
+std::vector<std::uint64_t> TraceIndex::find(std::string_view id) const {
+    std::vector<std::uint64_t> out;
+    if (const auto owners = byId_.find(std::string(id)); owners != byId_.end()) {
+        out.assign(owners->second.rbegin(), owners->second.rend());
+    }
+    std::uint64_t number = 0;
+    const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), number);
+    if (error == std::errc() && end == id.data() + id.size() && byMessage_.contains(number) &&
+        std::find(out.begin(), out.end(), number) == out.end()) {
+        out.push_back(number);
+    }
+    return out;
+}
+
+bool TraceIndex::traceMatches(std::uint64_t messageId, std::string_view text) const {
+    if (text.empty()) {
+        return true;
+    }
+    const auto found = byMessage_.find(messageId);
+    if (found == byMessage_.end()) {
+        return false;
+    }
+    return std::any_of(found->second.begin(), found->second.end(), [&](std::uint64_t sequence) {
+        const auto& event = events_[static_cast<std::size_t>(sequence - firstSequence_)];
+        bool hit = contains(event.destination, text) || contains(event.routingKey, text);
+        forEachId(event.ids, [&](const std::string& id) { hit = hit || contains(id, text); });
+        return hit;
+    });
+}
+
+std::vector<std::uint64_t> TraceIndex::matching(const std::vector<HopEvent>& batch,
+                                                std::string_view text) const {
+    std::vector<std::uint64_t> out;
+    for (const auto& event : batch) {
+        if (std::find(out.begin(), out.end(), event.messageId) == out.end() &&
+            traceMatches(event.messageId, text)) {
+            out.push_back(event.messageId);
+        }
+    }
+    return out;
+}
+
+std::vector<std::uint64_t> TraceIndex::recent(std::size_t limit) const {
+    std::vector<std::uint64_t> out;
+    for (auto it = order_.rbegin(); it != order_.rend() && out.size() < limit; ++it) {
+        if (byMessage_.contains(*it)) {
+            out.push_back(*it);
+        }
+    }
+    return out;
+}
+
+}  // namespace sbx::inspect
