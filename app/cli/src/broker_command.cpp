@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "sbx/broker/broker.h"
 #include "sbx/common/log_hub.h"
+#include "sbx/management/http_server.h"
 
 namespace sbx::cli {
 
@@ -22,6 +23,7 @@ struct BrokerFlags {
     std::optional<std::uint16_t> mqttPort;
     std::optional<std::uint16_t> wsPort;
     std::optional<std::uint16_t> amqpPort;
+    std::optional<std::uint16_t> httpPort;  // the management API; off when absent
     std::optional<std::string> durability;
     std::optional<std::uint32_t> sysInterval;
     std::optional<unsigned> threads;
@@ -136,12 +138,28 @@ void runBroker(const BrokerFlags& flags, CommandContext& context) {
         context.out << "listening " << endpoint.protocol << ' ' << endpoint.address << ':'
                     << endpoint.port << '\n';
     }
+    std::unique_ptr<management::HttpServer> http;
+    if (flags.httpPort) {
+        auto started = management::HttpServer::start(
+            (*broker)->source(), management::HttpServerOptions{.bindAddress = config->bindAddress,
+                                                               .port = *flags.httpPort});
+        if (!started) {
+            (*broker)->stop();
+            context.fail(started.error());
+            return;
+        }
+        http = std::move(started).value();
+        context.out << "listening http " << http->address() << ':' << http->port() << '\n';
+    }
     context.out.flush();
     int received = 0;
     sigwait(&signals, &received);
     log.log(
         LogLevel::Info, "broker",
         std::string("received ") + (received == SIGINT ? "SIGINT" : "SIGTERM") + ", shutting down");
+    if (http) {
+        http->stop();
+    }
     (*broker)->stop();
 }
 
@@ -159,6 +177,8 @@ void addBrokerCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--mqtt-port", flags->mqttPort, "MQTT port (default 1883; 0 picks one)");
     command->add_option("--ws-port", flags->wsPort, "MQTT over WebSocket port (0 picks one)");
     command->add_option("--amqp-port", flags->amqpPort, "AMQP 0-9-1 port (0 picks one)");
+    command->add_option("--http-port", flags->httpPort,
+                        "Management API (HTTP, WebSocket events, /metrics) port (0 picks one)");
     command->add_option("--durability", flags->durability,
                         "synced (fsync before acknowledging, default) or relaxed");
     command->add_option("--sys-interval", flags->sysInterval,

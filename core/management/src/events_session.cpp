@@ -58,7 +58,8 @@ bool EventsSession::enqueue(const Message& message) {
     if (!open_) {
         return false;
     }
-    if (queuedBytes_ + message->size() > maxQueuedBytes_) {
+    // An empty queue always takes one message, however large, so big batches still flow.
+    if (!queue_.empty() && queuedBytes_ + message->size() > maxQueuedBytes_) {
         ++droppedSinceNotice_;
         hub_.countDropped();
         return false;

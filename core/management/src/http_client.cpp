@@ -85,7 +85,9 @@ private:
                 return;
             }
             http::async_write(stream_, request_, [this](const beast::error_code& w, std::size_t) {
-                if (w) {
+                // A server may answer before the whole body is sent (413) and stop
+                // reading: its answer is still worth reading.
+                if (w && w != asio::error::broken_pipe && w != asio::error::connection_reset) {
                     fail("cannot send to", w);
                     return;
                 }

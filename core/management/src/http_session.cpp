@@ -6,6 +6,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "api_error.h"
 #include "api_handler.h"
@@ -124,13 +125,40 @@ private:
         response_ = std::make_shared<Response>(std::move(response));
         http::async_write(stream_, *response_,
                           [self = shared_from_this()](const beast::error_code& error, std::size_t) {
-                              if (error || !self->response_->keep_alive()) {
+                              if (error) {
                                   self->close();
+                                  return;
+                              }
+                              if (!self->response_->keep_alive()) {
+                                  self->lingerThenClose();
                                   return;
                               }
                               self->response_.reset();
                               self->readRequest();
                           });
+    }
+
+    // Closing with unread input makes the kernel send RST, which can destroy the answer
+    // before the client reads it (a 413 sent while the body still arrives). So: stop
+    // sending, read and discard for a moment, then close.
+    void lingerThenClose() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+        stream_.expires_after(std::chrono::seconds(2));
+        discard_.resize(64U * 1024U);
+        drain();
+    }
+
+    void drain() {
+        stream_.async_read_some(
+            boost::asio::buffer(discard_),
+            [self = shared_from_this()](const beast::error_code& error, std::size_t) {
+                if (error) {
+                    self->close();
+                    return;
+                }
+                self->drain();
+            });
     }
 
     void close() {
@@ -144,6 +172,7 @@ private:
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<Response> response_;
+    std::vector<char> discard_;
 };
 
 }  // namespace
