@@ -102,7 +102,8 @@ TEST_F(RemoteBrokerSourceTest, HopEventsArriveOverTheWebSocket) {
     });
     // Readiness: the server watches the fake once the remote's WebSocket is registered.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (fake_.listenerCount() == 0 && std::chrono::steady_clock::now() < deadline) {
+    while ((fake_.listenerCount() == 0 || !remote_->hopStreamConnected()) &&
+           std::chrono::steady_clock::now() < deadline) {
         std::this_thread::yield();
     }
     ASSERT_EQ(fake_.listenerCount(), 1U);
