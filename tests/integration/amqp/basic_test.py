@@ -3,6 +3,8 @@
 redelivered flag and requeue order, qos prefetch, cancel (client and server side),
 mandatory returns, recover."""
 
+import time
+
 import pika
 
 import amqpfixture
@@ -201,6 +203,56 @@ class BasicTest(BrokerTestCase):
         consumer.basic_ack(collector.deliveries[2][0].delivery_tag, multiple=True)
         self.assertTrue(collector.wait(5))
         self.assertEqual(collector.bodies, [b"0", b"1", b"2", b"3", b"4"])
+
+    def pump_until_quiet(self, channel, collectors, count):
+        """Pumps until the collectors hold `count` deliveries together, then 0.5 s more;
+        returns each collector's count."""
+        deadline = time.monotonic() + 5.0
+        while sum(len(c.deliveries) for c in collectors) < count and \
+                time.monotonic() < deadline:
+            channel.connection.process_data_events(time_limit=0.05)
+        self.assertTrue(collectors[0].quiet(0.5))
+        return [len(c.deliveries) for c in collectors]
+
+    def test_global_prefetch_is_shared_by_the_channels_consumers(self):
+        first, second = self.queue(count=5), self.queue(count=5)
+        consumer = self.conn.channel()
+        consumer.basic_qos(prefetch_count=3, global_qos=True)
+        collectors = [Collector(consumer, first), Collector(consumer, second)]
+        self.assertEqual(sum(self.pump_until_quiet(consumer, collectors, 3)), 3,
+                         "more than the channel's prefetch_count in flight")
+        taken = next(c for c in collectors if c.deliveries)
+        consumer.basic_ack(taken.deliveries[0][0].delivery_tag)
+        self.assertEqual(sum(self.pump_until_quiet(consumer, collectors, 4)), 4)
+        consumer.basic_ack(0, multiple=True)
+        self.assertEqual(sum(self.pump_until_quiet(consumer, collectors, 7)), 7)
+        consumer.basic_qos(prefetch_count=0, global_qos=True)  # lifting it resumes all
+        self.assertEqual(self.pump_until_quiet(consumer, collectors, 10), [5, 5])
+
+    def test_per_consumer_and_global_prefetch_both_apply(self):
+        queues = [self.queue(count=5) for _ in range(3)]
+        consumer = self.conn.channel()
+        consumer.basic_qos(prefetch_count=2)
+        consumer.basic_qos(prefetch_count=5, global_qos=True)
+        collectors = [Collector(consumer, name) for name in queues]
+        counts = self.pump_until_quiet(consumer, collectors, 5)
+        self.assertEqual(sum(counts), 5, counts)
+        self.assertLessEqual(max(counts), 2, counts)
+        consumer.basic_qos(prefetch_count=50, global_qos=True)
+        self.assertEqual(self.pump_until_quiet(consumer, collectors, 6), [2, 2, 2])
+
+    def test_global_prefetch_ignores_basic_get(self):
+        name, other = self.queue(count=3), self.queue(count=3)
+        consumer = self.conn.channel()
+        consumer.basic_qos(prefetch_count=1, global_qos=True)
+        got = consumer.basic_get(other)[0]
+        self.assertIsNotNone(got)
+        collector = Collector(consumer, name)
+        self.assertEqual(self.pump_until_quiet(consumer, [collector], 1), [1])
+        consumer.basic_ack(got.delivery_tag)  # a basic.get ack makes no room
+        self.assertEqual(self.pump_until_quiet(consumer, [collector], 1), [1])
+        consumer.basic_ack(collector.deliveries[0][0].delivery_tag)
+        self.assertEqual(self.pump_until_quiet(consumer, [collector], 2), [2])
 
     def test_prefetch_does_not_apply_to_auto_ack(self):
         name = self.queue(count=5)

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "amqp_channel_prefetch.h"
 #include "sbx/amqp/content_header.h"
 #include "sbx/amqp/methods.h"
 #include "sbx/broker/amqp/channel_delivery_tags.h"
@@ -59,7 +60,7 @@ struct AmqpChannel {
     // queue.declare's name, for methods that name queue "" (a RabbitMQ convention).
     std::string lastQueue;
 
-    std::uint16_t prefetch = 0;  // basic.qos, per consumer (global=false) as RabbitMQ
+    std::uint16_t prefetch = 0;  // basic.qos global=false: each new consumer's limit
     std::map<std::string, AmqpConsumer> consumers;
     std::uint64_t nextConsumerTag = 1;
 
@@ -71,8 +72,9 @@ struct AmqpChannel {
     std::vector<AmqpTxSettle> txSettles;
 
     std::mutex tagsMutex;
-    amqp::ChannelDeliveryTags tags;  // guarded by tagsMutex
-    bool closed = false;             // guarded by tagsMutex: sinks stop delivering
+    amqp::ChannelDeliveryTags tags;       // guarded by tagsMutex
+    AmqpChannelPrefetch channelPrefetch;  // guarded by tagsMutex: basic.qos global=true
+    bool closed = false;                  // guarded by tagsMutex: sinks stop delivering
 };
 
 }  // namespace sbx::broker

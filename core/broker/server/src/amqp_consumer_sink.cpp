@@ -55,6 +55,11 @@ bool AmqpConsumerSink::deliver(const amqp::Delivery& delivery) {
     if (channel_->closed) {
         return false;
     }
+    const bool acknowledged = !noAck_ && delivery.id != 0;
+    if (acknowledged && channel_->channelPrefetch.full()) {
+        channelLimited_.store(true);
+        return false;
+    }
     std::uint64_t tag = 0;
     if (noAck_ || delivery.id == 0) {
         // No-ack deliveries still take the channel's next tag, as the spec numbers them.
@@ -62,6 +67,7 @@ bool AmqpConsumerSink::deliver(const amqp::Delivery& delivery) {
         static_cast<void>(channel_->tags.take(tag, false));
     } else {
         tag = channel_->tags.record(queue_.lock(), delivery.id, delivery.message->id);
+        channel_->channelPrefetch.consumerDelivered();
     }
     const auto& message = *delivery.message;
     const auto number = channel_->number;

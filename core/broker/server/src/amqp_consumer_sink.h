@@ -38,6 +38,9 @@ public:
     // True once after deliver() refused a message because the connection's output was
     // full: the caller resumes the consumer when output has drained.
     [[nodiscard]] bool takeThrottled() { return throttled_.exchange(false); }
+    // True once after deliver() refused a message because the channel's basic.qos
+    // global limit was reached: the caller resumes the consumer after acknowledgements.
+    [[nodiscard]] bool takeChannelLimited() { return channelLimited_.exchange(false); }
     void cancelledByBroker(const std::string& consumerTag) override;
 
 private:
@@ -50,6 +53,7 @@ private:
     std::size_t maxOutboundBytes_;
     std::atomic<bool> active_{false};
     std::atomic<bool> throttled_{false};
+    std::atomic<bool> channelLimited_{false};
     BrokerContext* context_ = nullptr;
     std::shared_ptr<ClientEntry> client_;
     std::string vhost_;

@@ -28,10 +28,34 @@ AmqpProtocol::Status AmqpProtocol::handleQos(AmqpChannel& channel, const wire::B
         return amqp::AmqpError::make(amqp::ReplyCode::NotImplemented,
                                      "prefetch_size!=0 (" + std::to_string(m.prefetchSize) + ")");
     }
-    // RabbitMQ's per_consumer_qos: the limit applies to each consumer started after it.
-    channel.prefetch = m.prefetchCount;
+    if (m.global) {
+        // Shared by the channel's consumers, those already running included.
+        {
+            std::lock_guard lock(channel.tagsMutex);
+            channel.channelPrefetch.setLimit(m.prefetchCount);
+        }
+        resumeChannelLimited(channel);
+    } else {
+        // RabbitMQ's per_consumer_qos: the limit applies to each consumer started after it.
+        channel.prefetch = m.prefetchCount;
+    }
     send(channel.number, wire::BasicQosOk{});
     return {};
+}
+
+void AmqpProtocol::resumeChannelLimited(AmqpChannel& channel) {
+    {
+        std::lock_guard lock(channel.tagsMutex);
+        if (channel.channelPrefetch.full()) {
+            return;
+        }
+    }
+    const auto at = now();
+    for (auto& [tag, consumer] : channel.consumers) {
+        if (consumer.sink->takeChannelLimited()) {
+            consumer.queue->resume(consumer.id, at);
+        }
+    }
 }
 
 AmqpProtocol::Status AmqpProtocol::handleConsume(AmqpChannel& channel,
@@ -128,6 +152,7 @@ AmqpProtocol::Status AmqpProtocol::handleGet(AmqpChannel& channel, const wire::B
         static_cast<void>(channel.tags.take(tag, false));
     } else {
         tag = channel.tags.record(std::move(source), delivery.id, delivery.message->id);
+        channel.channelPrefetch.getDelivered(tag);
     }
     const auto& message = *delivery.message;
     recordAmqpHop(context_, observe::HopKind::Delivered, vhost_->name(), message.id, clientName(),
@@ -155,6 +180,9 @@ AmqpProtocol::Status AmqpProtocol::settle(AmqpChannel& channel, const AmqpTxSett
         // Not held while calling into queues: sinks take it under a queue's lock.
         std::lock_guard lock(channel.tagsMutex);
         taken = channel.tags.take(s.deliveryTag, s.multiple);
+        if (taken) {
+            channel.channelPrefetch.settled(s.deliveryTag, s.multiple, taken->size());
+        }
     }
     if (!taken) {
         return taken.error();
@@ -178,6 +206,7 @@ AmqpProtocol::Status AmqpProtocol::settle(AmqpChannel& channel, const AmqpTxSett
                           pending.queue->name());
         }
     }
+    resumeChannelLimited(channel);
     return {};
 }
 
@@ -188,6 +217,7 @@ AmqpProtocol::Status AmqpProtocol::handleRecover(AmqpChannel& channel, bool /*re
     {
         std::lock_guard lock(channel.tagsMutex);
         pending = channel.tags.takeAll();
+        channel.channelPrefetch.clear();
     }
     const auto at = now();
     for (const auto& delivery : pending) {
@@ -195,6 +225,7 @@ AmqpProtocol::Status AmqpProtocol::handleRecover(AmqpChannel& channel, bool /*re
             static_cast<void>(delivery.queue->reject(delivery.id, true, at));
         }
     }
+    resumeChannelLimited(channel);
     return {};
 }
 

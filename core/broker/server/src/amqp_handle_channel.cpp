@@ -84,6 +84,7 @@ void AmqpProtocol::closeChannelState(AmqpChannel& channel) {
         channel.closed = true;
         // The model requeues them in channelClosed below.
         static_cast<void>(channel.tags.takeAll());
+        channel.channelPrefetch.clear();
     }
     channel.consumers.clear();
     if (clientEntry_) {

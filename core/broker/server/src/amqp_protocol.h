@@ -109,6 +109,9 @@ private:
 
     // amqp_handle_basic.cpp
     Status handleQos(AmqpChannel& channel, const sbx::amqp::BasicQos& m);
+    // Consumers refused by the channel's basic.qos global limit get going again once
+    // acknowledgements (or a higher limit) made room.
+    void resumeChannelLimited(AmqpChannel& channel);
     Status handleConsume(AmqpChannel& channel, const sbx::amqp::BasicConsume& m);
     Status handleCancel(AmqpChannel& channel, const sbx::amqp::BasicCancel& m);
     Status handleGet(AmqpChannel& channel, const sbx::amqp::BasicGet& m);
