@@ -151,5 +151,53 @@ class DurabilityTest(unittest.TestCase):
         self.assertEqual(got, [b"s%d" % i for i in range(5)])
 
 
+    def read_stream(self, name, offset, until):
+        """(offset, body) of each message from `offset` until a body equals `until`."""
+        got = []
+        deadline = time.monotonic() + 20.0
+        while True:
+            channel = self.channel()
+            channel.basic_qos(prefetch_count=500)
+            try:
+                channel.basic_consume(
+                    name, lambda c, m, p, b: got.append((p.headers["x-stream-offset"], b)),
+                    arguments={"x-stream-offset": offset})
+                break
+            except pika.exceptions.ChannelClosedByBroker as error:
+                if "is down or inaccessible" not in error.reply_text or \
+                        time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.2)
+        deadline = time.monotonic() + 10.0
+        while (not got or got[-1][1] != until) and time.monotonic() < deadline:
+            channel.connection.process_data_events(time_limit=0.05)
+        channel.close()
+        return got
+
+    @requires("streams")
+    def test_stream_offsets_are_stable_across_restart(self):
+        ch = publisher(self.channel())
+        name = unique("stream")
+        # Small segments and a byte limit, so retention drops the log's head: the oldest
+        # stored message is no longer offset 0.
+        ch.queue_declare(name, durable=True, arguments={
+            "x-queue-type": "stream", "x-max-length-bytes": 5000,
+            "x-stream-max-segment-size-bytes": 1000})
+        messages = [b"%04d" % i + b"x" * 196 for i in range(200)]
+        for body in messages:
+            ch.basic_publish("", name, body)
+        before = self.read_stream(name, "first", messages[-1])
+        self.assertEqual(before[-1][1], messages[-1])
+        self.assertGreater(before[0][0], 0, "retention should have dropped the head")
+        middle, last = before[len(before) // 2], before[-1]
+        self.restart()
+        after = self.read_stream(name, middle[0], messages[-1])
+        self.assertEqual(after[0], middle, "offset %d names another message" % middle[0])
+        self.assertEqual(after[-1], last)
+        publisher(self.channel()).basic_publish("", name, b"after restart")
+        self.assertEqual(self.read_stream(name, last[0] + 1, b"after restart"),
+                         [(last[0] + 1, b"after restart")])
+
+
 if __name__ == "__main__":
     amqpfixture.main()

@@ -345,5 +345,21 @@ TEST(StreamOffset, ParsesEveryForm) {
     EXPECT_FALSE(parseOffsetSpec(&bad, kT0).ok());
 }
 
+TEST_F(StreamTest, RestoredMessagesKeepTheirOffsets) {
+    declareStream();
+    for (int i = 7; i < 11; ++i) {
+        auto restored = message("", "s", "m" + std::to_string(i));
+        restored.id = static_cast<std::uint64_t>(i);
+        ASSERT_TRUE(vhost.restoreMessage("s", std::move(restored), false, i).ok());
+    }
+    auto reader = consumeFrom(FieldValue(std::int64_t{9}));
+    EXPECT_EQ(offsets(*reader.sink), (Offsets{9, 10}));
+    EXPECT_EQ(reader.sink->deliveries[0].message->body, "m9");
+    publish(vhost, message("", "s", "m11"), at(1000));
+    EXPECT_EQ(offsets(*reader.sink), (Offsets{9, 10, 11}));
+    auto first = consumeFrom(FieldValue(std::string("first")));
+    EXPECT_EQ(offsets(*first.sink), (Offsets{7, 8, 9, 10, 11}));
+}
+
 }  // namespace
 }  // namespace sbx::broker::amqp

@@ -55,6 +55,20 @@ TEST(AmqpStoreCodecTest, MessageKeepsPropertiesHeadersAndBinaryBody) {
     EXPECT_EQ(decoded->publishedAt, message.publishedAt);
 }
 
+TEST(AmqpStoreCodecTest, StreamMessagesKeepTheirOffset) {
+    amqp::AmqpMessage message;
+    message.routingKey = "s";
+    message.body = "payload";
+    message.id = 7;
+    const auto stream = decodeStoredAmqpMessage(encodeAmqpMessage(message, 1234));
+    ASSERT_TRUE(stream.has_value());
+    EXPECT_EQ(stream->streamOffset, std::optional<std::int64_t>(1234));
+    EXPECT_EQ(stream->message.body, "payload");
+    const auto classic = decodeStoredAmqpMessage(encodeAmqpMessage(message));
+    ASSERT_TRUE(classic.has_value());
+    EXPECT_FALSE(classic->streamOffset.has_value());
+}
+
 TEST(AmqpStoreCodecTest, TopologyRecordsRoundTripAndGarbageIsRefused) {
     amqp::Exchange exchange;
     exchange.name = "ex";

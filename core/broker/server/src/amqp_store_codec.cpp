@@ -225,7 +225,8 @@ std::optional<StoredAmqpBinding> decodeAmqpBinding(std::string_view value) {
     return stored;
 }
 
-std::string encodeAmqpMessage(const amqp::AmqpMessage& message) {
+std::string encodeAmqpMessage(const amqp::AmqpMessage& message,
+                              std::optional<std::int64_t> streamOffset) {
     const auto publishedAt = std::chrono::duration_cast<std::chrono::milliseconds>(
                                  message.publishedAt.time_since_epoch())
                                  .count();
@@ -236,10 +237,21 @@ std::string encodeAmqpMessage(const amqp::AmqpMessage& message) {
     table.set("routing-key", FieldValue(message.routingKey));
     table.set("properties", FieldValue(wire::ByteArray{encodeProperties(message.properties)}));
     table.set("body", FieldValue(wire::ByteArray{message.body}));
+    if (streamOffset) {
+        table.set("stream-offset", FieldValue(*streamOffset));
+    }
     return encodeTable(std::move(table));
 }
 
 std::optional<amqp::AmqpMessage> decodeAmqpMessage(std::string_view blob) {
+    auto stored = decodeStoredAmqpMessage(blob);
+    if (!stored) {
+        return std::nullopt;
+    }
+    return std::move(stored->message);
+}
+
+std::optional<StoredAmqpMessage> decodeStoredAmqpMessage(std::string_view blob) {
     auto table = decodeTable(blob);
     if (!table) {
         return std::nullopt;
@@ -265,7 +277,8 @@ std::optional<amqp::AmqpMessage> decodeAmqpMessage(std::string_view blob) {
     message.routingKey = *routingKey;
     message.properties = std::move(*decoded);
     message.body = *body;
-    return message;
+    // Absent in blobs written before offsets were kept, and for queues that are not streams.
+    return StoredAmqpMessage{std::move(message), integerAt(*table, "stream-offset")};
 }
 
 }  // namespace sbx::broker

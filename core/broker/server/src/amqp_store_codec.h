@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,8 +61,16 @@ struct StoredAmqpBinding {
 [[nodiscard]] std::optional<StoredAmqpBinding> decodeAmqpBinding(std::string_view value);
 
 // Everything a restart must give back: routing info, properties (headers with x-death,
-// expiration), body, id and the publish time TTLs count from.
-[[nodiscard]] std::string encodeAmqpMessage(const amqp::AmqpMessage& message);
+// expiration), body, id and the publish time TTLs count from; for a stream's message
+// also its offset, so that offsets stay stable across restarts.
+struct StoredAmqpMessage {
+    amqp::AmqpMessage message;
+    std::optional<std::int64_t> streamOffset;
+};
+
+[[nodiscard]] std::string encodeAmqpMessage(const amqp::AmqpMessage& message,
+                                            std::optional<std::int64_t> streamOffset = {});
+[[nodiscard]] std::optional<StoredAmqpMessage> decodeStoredAmqpMessage(std::string_view blob);
 [[nodiscard]] std::optional<amqp::AmqpMessage> decodeAmqpMessage(std::string_view blob);
 
 }  // namespace sbx::broker

@@ -48,6 +48,15 @@ void AmqpStoreHooks::messageStored(std::string_view queue, const amqp::AmqpMessa
                          holdCurrentBarrier());
 }
 
+void AmqpStoreHooks::streamMessageStored(std::string_view queue, const amqp::AmqpMessage& message,
+                                         std::int64_t offset) {
+    if (restoring()) {
+        return;
+    }
+    store_.appendMessage(amqpMessageQueue(vhost_, queue), message.id,
+                         encodeAmqpMessage(message, offset), holdCurrentBarrier());
+}
+
 void AmqpStoreHooks::messageRemoved(std::string_view queue, const amqp::AmqpMessage& message) {
     bool marked = false;
     {

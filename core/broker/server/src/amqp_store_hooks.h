@@ -43,6 +43,8 @@ public:
     void noteDelivered(std::string_view queue, std::uint64_t id);
 
     void messageStored(std::string_view queue, const amqp::AmqpMessage& message) override;
+    void streamMessageStored(std::string_view queue, const amqp::AmqpMessage& message,
+                             std::int64_t offset) override;
     void messageRemoved(std::string_view queue, const amqp::AmqpMessage& message) override;
     void messageDelivered(std::string_view queue, const amqp::AmqpMessage& message) override;
 

@@ -62,14 +62,15 @@ Status loadMessages(BrokerContext& context, amqp::VirtualHost& host, AmqpStoreHo
         return messages.error();
     }
     for (const auto& stored : *messages) {
-        auto message = decodeAmqpMessage(stored.blob);
-        if (!message || message->id != stored.sequence) {
+        auto message = decodeStoredAmqpMessage(stored.blob);
+        if (!message || message->message.id != stored.sequence) {
             context.logMessage(LogLevel::Warning, "skipped an unreadable message of queue '" +
                                                       queue + "' (" + host.name() + ")");
             continue;
         }
         const bool redelivered = deliveredIds.erase(stored.sequence) > 0;
-        if (auto restored = host.restoreMessage(queue, std::move(*message), redelivered);
+        if (auto restored = host.restoreMessage(queue, std::move(message->message), redelivered,
+                                                message->streamOffset);
             !restored) {
             return restored.error().toError();
         }

@@ -25,6 +25,12 @@ void Queue::stored(const AmqpMessage& message) const {
     }
 }
 
+void Queue::streamStored(const AmqpMessage& message, std::int64_t offset) const {
+    if (kept(message)) {
+        hooks_->streamMessageStored(settings_.name, message, offset);
+    }
+}
+
 void Queue::removed(const AmqpMessage& message) const {
     if (kept(message)) {
         hooks_->messageRemoved(settings_.name, message);

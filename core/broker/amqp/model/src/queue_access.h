@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "sbx/broker/amqp/queue.h"
 
@@ -17,6 +18,10 @@ public:
     static void restore(Queue& queue, AmqpMessagePtr message, bool redelivered,
                         TimePoint enqueuedAt) {
         queue.restore(std::move(message), redelivered, enqueuedAt);
+    }
+    static void restoreAt(Queue& queue, AmqpMessagePtr message, std::int64_t streamOffset,
+                          TimePoint enqueuedAt) {
+        queue.restoreAt(std::move(message), streamOffset, enqueuedAt);
     }
     static std::size_t purge(Queue& queue) { return queue.purge(); }
     static std::size_t close(Queue& queue) { return queue.close(); }

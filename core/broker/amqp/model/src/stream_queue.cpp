@@ -143,19 +143,44 @@ Queue::EnqueueResult StreamQueue::enqueue(AmqpMessagePtr message, TimePoint now)
     if (closed_) {
         return EnqueueResult::Closed;
     }
-    if (segments_.empty() || activeSegmentFull()) {
-        segments_.push_back(Segment{nextOffset_, {}, 0});
-    }
-    stored(*message);
+    streamStored(*message, nextOffset_);
     ++counters_.published;
-    ++messages_;
-    bytes_ += message->size();
-    segments_.back().bytes += message->size();
-    segments_.back().records.push_back(Record{std::move(message), now});
-    ++nextOffset_;
+    append(std::move(message), now);
     applyRetention(now);
     dispatch();
     return EnqueueResult::Accepted;
+}
+
+void StreamQueue::append(AmqpMessagePtr message, TimePoint storedAt) {
+    if (segments_.empty() || activeSegmentFull()) {
+        segments_.push_back(Segment{nextOffset_, {}, 0});
+    }
+    ++messages_;
+    bytes_ += message->size();
+    segments_.back().bytes += message->size();
+    segments_.back().records.push_back(Record{std::move(message), storedAt});
+    ++nextOffset_;
+}
+
+void StreamQueue::restore(AmqpMessagePtr message, bool /*redelivered*/, TimePoint enqueuedAt) {
+    std::lock_guard lock(mutex_);
+    append(std::move(message), enqueuedAt);
+}
+
+// The store returns a stream's messages in offset order; retention only ever cut the
+// log's old end, so the first one sets where the log starts. A gap (a record the loader
+// could not read) starts a new segment: offsets within a segment are contiguous.
+void StreamQueue::restoreAt(AmqpMessagePtr message, std::int64_t streamOffset,
+                            TimePoint enqueuedAt) {
+    std::lock_guard lock(mutex_);
+    if (streamOffset < nextOffset_) {
+        return;  // not after what is restored already: the log cannot take it
+    }
+    if (streamOffset > nextOffset_) {
+        nextOffset_ = streamOffset;
+        segments_.push_back(Segment{nextOffset_, {}, 0});
+    }
+    append(std::move(message), enqueuedAt);
 }
 
 AmqpResult<ConsumerId> StreamQueue::consume(ConsumeRequest request, TimePoint now) {

@@ -42,6 +42,9 @@ public:
 
 protected:
     EnqueueResult enqueue(AmqpMessagePtr message, TimePoint now) override;
+    void restore(AmqpMessagePtr message, bool redelivered, TimePoint enqueuedAt) override;
+    void restoreAt(AmqpMessagePtr message, std::int64_t streamOffset,
+                   TimePoint enqueuedAt) override;
     std::size_t purge() override;
     std::size_t close() override;
     void markUsed(TimePoint now) override;
@@ -76,6 +79,8 @@ private:
     [[nodiscard]] std::int64_t firstStoredAtOrAfter(TimePoint timestamp) const;
     [[nodiscard]] std::int64_t startOffset(const OffsetSpec& spec) const;
     void applyRetention(TimePoint now);
+    // Appends at nextOffset_, opening a segment when the active one is full.
+    void append(AmqpMessagePtr message, TimePoint storedAt);
     void dispatch();
     void dispatchTo(Consumer& consumer);
     void release(std::span<const DeliveryId> ids, std::size_t& found);

@@ -813,7 +813,7 @@ AmqpResult<PublishResult> VirtualHost::publish(AmqpMessage message, TimePoint no
 }
 
 AmqpStatus VirtualHost::restoreMessage(std::string_view queue, AmqpMessage message,
-                                       bool redelivered) {
+                                       bool redelivered, std::optional<std::int64_t> streamOffset) {
     QueuePtr target = findQueue(queue);
     if (!target) {
         return impl_->noQueue(queue);
@@ -824,8 +824,12 @@ AmqpStatus VirtualHost::restoreMessage(std::string_view queue, AmqpMessage messa
                                      next, message.id + 1, std::memory_order_relaxed)) {
     }
     const TimePoint enqueuedAt = message.publishedAt;
-    QueueAccess::restore(*target, std::make_shared<const AmqpMessage>(std::move(message)),
-                         redelivered, enqueuedAt);
+    auto restored = std::make_shared<const AmqpMessage>(std::move(message));
+    if (streamOffset) {
+        QueueAccess::restoreAt(*target, std::move(restored), *streamOffset, enqueuedAt);
+    } else {
+        QueueAccess::restore(*target, std::move(restored), redelivered, enqueuedAt);
+    }
     return {};
 }
 

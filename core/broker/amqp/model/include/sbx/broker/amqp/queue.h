@@ -103,6 +103,7 @@ protected:
     // QueueStoreHooks).
     [[nodiscard]] bool kept(const AmqpMessage& message) const;
     void stored(const AmqpMessage& message) const;
+    void streamStored(const AmqpMessage& message, std::int64_t offset) const;
     void removed(const AmqpMessage& message) const;
     void delivered(const AmqpMessage& message) const;
 
@@ -114,6 +115,12 @@ protected:
     // that cannot mark a message redelivered take it as a fresh enqueue.
     virtual void restore(AmqpMessagePtr message, bool /*redelivered*/, TimePoint enqueuedAt) {
         static_cast<void>(enqueue(std::move(message), enqueuedAt));
+    }
+    // A stream's message read back with the offset it had (see streamStored); other
+    // queues take it as restore() without redelivered.
+    virtual void restoreAt(AmqpMessagePtr message, std::int64_t /*streamOffset*/,
+                           TimePoint enqueuedAt) {
+        restore(std::move(message), false, enqueuedAt);
     }
     virtual std::size_t purge() = 0;
     virtual std::size_t close() = 0;           // deleted: cancels consumers, returns ready count

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "sbx/broker/amqp/amqp_message.h"
@@ -35,6 +36,12 @@ public:
     virtual void messageStored(std::string_view queue, const AmqpMessage& message) = 0;
     virtual void messageRemoved(std::string_view queue, const AmqpMessage& message) = 0;
     virtual void messageDelivered(std::string_view /*queue*/, const AmqpMessage& /*message*/) {}
+    // A stream's messageStored: `offset` is the message's place in the log, which a
+    // restart must give back (VirtualHost::restoreMessage) so that offsets stay stable.
+    virtual void streamMessageStored(std::string_view queue, const AmqpMessage& message,
+                                     std::int64_t /*offset*/) {
+        messageStored(queue, message);
+    }
 
     virtual void exchangeStored(const Exchange& /*exchange*/) {}
     virtual void exchangeRemoved(std::string_view /*exchange*/) {}

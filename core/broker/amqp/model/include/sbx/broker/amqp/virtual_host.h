@@ -105,8 +105,10 @@ public:
 
     // Start-up: puts a message read back from the store at the tail of `queue`, keeping
     // its id (later ids are higher) and counting its TTL from `message.publishedAt`. No
-    // store hook runs. 404 for a missing queue.
-    AmqpStatus restoreMessage(std::string_view queue, AmqpMessage message, bool redelivered);
+    // store hook runs. 404 for a missing queue. A stream's message goes back at
+    // `streamOffset` when the store kept it (older stores did not: then at the tail).
+    AmqpStatus restoreMessage(std::string_view queue, AmqpMessage message, bool redelivered,
+                              std::optional<std::int64_t> streamOffset = std::nullopt);
 
     // basic.consume / basic.get with the exclusive-queue check (405) and 404.
     AmqpResult<ConsumeOk> consume(std::string_view queue, ConsumeRequest request, TimePoint now);
