@@ -6,7 +6,7 @@
 # amqpfixture.py). Usage: run_reference.sh [module ...]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-modules=${*:-"connection_test exchange_test queue_test basic_test confirm_tx_test deadletter_test stream_test durability_test errors_test tools_test amqplib_test crossprotocol_test"}
+modules=${*:-"connection_test exchange_test queue_test basic_test confirm_tx_test deadletter_test stream_test durability_test errors_test tools_test amqplib_test crossprotocol_test flow_test"}
 failed=""
 for module in $modules; do
     echo "==== $module"

@@ -163,6 +163,11 @@ void AmqpProtocol::handleStartOk(const wire::ConnectionStartOk& startOk) {
         name != nullptr && name->asString() != nullptr) {
         connectionName_ = *name->asString();
     }
+    if (const auto* capabilities = startOk.clientProperties.find("capabilities");
+        capabilities != nullptr && capabilities->asTable() != nullptr) {
+        const auto* blocked = capabilities->asTable()->find("connection.blocked");
+        wantsBlockedNotices_ = blocked != nullptr && *blocked == wire::FieldValue(true);
+    }
     phase_ = Phase::AwaitingTuneOk;
     send(0, wire::ConnectionTune{kChannelMax, kFrameMax, kHeartbeatSeconds});
 }

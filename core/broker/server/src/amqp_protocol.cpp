@@ -18,6 +18,10 @@ std::string replyText(wire::ReplyCode code, const std::string& detail) {
     return std::string(wire::replyCodeName(code)) + " - " + detail;
 }
 
+// While blocked, how often the alarm is looked at again (the vhosts count their bytes on
+// the broker's 250 ms housekeeping tick).
+constexpr std::chrono::milliseconds kBlockedPoll{100};
+
 }  // namespace
 
 AmqpProtocol::AmqpProtocol(BrokerContext& context, std::weak_ptr<ConnectionIo> io)
@@ -49,7 +53,11 @@ std::size_t AmqpProtocol::consume(std::span<const std::uint8_t> bytes) {
     if (phase_ == Phase::AwaitingHeader) {
         used = consumeProtocolHeader(bytes);
     }
-    while (phase_ != Phase::AwaitingHeader && phase_ != Phase::Closing && phase_ != Phase::Closed) {
+    if (blocked_) {
+        unblockIfDrained();
+    }
+    while (!blocked_ && phase_ != Phase::AwaitingHeader && phase_ != Phase::Closing &&
+           phase_ != Phase::Closed) {
         // Before tune-ok settles frame-max, every peer must accept kFrameMinSize.
         const auto peek = wire::peekFrame(bytes.subspan(used), frameMax_);
         if (peek.status == wire::FrameStatus::Incomplete) {
@@ -66,7 +74,56 @@ std::size_t AmqpProtocol::consume(std::span<const std::uint8_t> bytes) {
         BrokerCounters::add(context_.counters.bytesReceived, peek.frameSize);
         handleFrame(peek.frame);
     }
+    if (blocked_) {
+        if (auto io = io_.lock()) {
+            io->pauseReading();  // the rest stays in the connection's input buffer
+        }
+    }
     return used;
+}
+
+std::size_t AmqpProtocol::heldBytes() const {
+    std::size_t held = 0;
+    for (const auto& [name, host] : context_.amqpHosts) {
+        held += host->heldBytes();
+    }
+    return held;
+}
+
+// As RabbitMQ's reader: the publish that finds the alarm on is taken, then the
+// connection blocks.
+void AmqpProtocol::blockIfAlarmed() {
+    if (blocked_ || heldBytes() < context_.config.limits.amqpMemoryHighWatermark) {
+        return;
+    }
+    blocked_ = true;
+    context_.logMessage(LogLevel::Info, describePeer() + ": blocked (AMQP queues hold " +
+                                            std::to_string(heldBytes()) + " bytes)");
+    if (wantsBlockedNotices_) {
+        send(0, wire::ConnectionBlocked{"low on memory"});
+        blockedNotified_ = true;
+    }
+    // The idle timer polls the alarm; heartbeats from the client go unread meanwhile.
+    if (auto io = io_.lock()) {
+        io->setIdleTimeout(kBlockedPoll);
+    }
+}
+
+void AmqpProtocol::unblockIfDrained() {
+    const auto low = context_.config.limits.amqpMemoryHighWatermark / 10 * 9;
+    if (!blocked_ || heldBytes() >= low) {
+        return;
+    }
+    blocked_ = false;
+    lastReceived_ = Clock::now();
+    if (blockedNotified_) {
+        send(0, wire::ConnectionUnblocked{});
+        blockedNotified_ = false;
+    }
+    if (auto io = io_.lock()) {
+        io->setIdleTimeout(std::chrono::milliseconds(heartbeatSeconds_) * 1000 / 2);
+        io->resumeReading();
+    }
 }
 
 std::size_t AmqpProtocol::consumeProtocolHeader(std::span<const std::uint8_t> bytes) {
@@ -209,6 +266,7 @@ void AmqpProtocol::handleContentFrame(const wire::Frame& frame) {
         if (auto status = finishPublish(channel); !status) {
             raise(&channel, status.error(), publishIds.first, publishIds.second);
         }
+        blockIfAlarmed();
     }
 }
 
@@ -280,6 +338,19 @@ void AmqpProtocol::closeNow() {
 }
 
 bool AmqpProtocol::onIdleTimeout() {
+    if (phase_ == Phase::Open && blocked_) {
+        unblockIfDrained();
+        if (blocked_) {
+            if (heartbeatSeconds_ > 0 &&
+                Clock::now() - lastHeartbeatSent_ >= std::chrono::seconds(heartbeatSeconds_) / 2) {
+                sendHeartbeat();
+            }
+            if (auto io = io_.lock()) {
+                io->setIdleTimeout(kBlockedPoll);
+            }
+        }
+        return true;
+    }
     if (phase_ != Phase::Open || heartbeatSeconds_ == 0) {
         // The handshake or the wait for close-ok took too long.
         closeNow();

@@ -153,6 +153,17 @@ private:
     static void sendOnChannel(const std::weak_ptr<ConnectionIo>& io,
                               const std::weak_ptr<AmqpChannel>& channel, const Method& method);
 
+    // Flow control, RabbitMQ's resource alarm over the bytes held in AMQP queues. A
+    // connection that publishes while the alarm is on stops being read (and hears
+    // connection.blocked if it advertised the capability) until the bytes fall below
+    // the low watermark; polled on the idle timer meanwhile.
+    void blockIfAlarmed();
+    void unblockIfDrained();
+    [[nodiscard]] std::size_t heldBytes() const;
+    bool blocked_ = false;
+    bool blockedNotified_ = false;      // connection.blocked went out
+    bool wantsBlockedNotices_ = false;  // client capability connection.blocked
+
     void send(std::uint16_t channelNumber, const Method& method);
     void sendHeartbeat();
     // Hard error: connection.close, then wait for close-ok (or the peer going away).

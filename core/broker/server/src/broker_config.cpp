@@ -112,6 +112,9 @@ Status applyKey(const Json& json, const std::string& key, BrokerConfig& config) 
     if (key == "topic_alias_maximum") {
         return readNumber(json, "topic_alias_maximum", limits.topicAliasMaximum);
     }
+    if (key == "amqp_memory_high_watermark") {
+        return readNumber(json, "amqp_memory_high_watermark", limits.amqpMemoryHighWatermark);
+    }
     if (key == "max_keep_alive") {
         return readNumber(json, "max_keep_alive", limits.maxKeepAlive);
     }
@@ -130,6 +133,9 @@ Result<BrokerConfig> parseBrokerConfig(std::string_view text) {
         if (auto status = applyKey(json, key, config); !status) {
             return status.error();
         }
+    }
+    if (config.limits.amqpMemoryHighWatermark == 0) {
+        return Error{ErrorCode::InvalidArgument, "amqp_memory_high_watermark must be at least 1"};
     }
     if (config.limits.maxInflight == 0) {
         return Error{ErrorCode::InvalidArgument, "max_inflight must be at least 1"};

@@ -146,6 +146,7 @@ public:
     std::map<std::string, QueuePtr, std::less<>> queues;
     std::mt19937_64 rng;
     std::atomic<std::uint64_t> nextMessageId{1};
+    std::atomic<std::size_t> heldBytes{0};  // as tick() last counted
 
     // --- reply texts
 
@@ -863,9 +864,12 @@ AmqpResult<std::optional<Delivery>> VirtualHost::get(std::string_view queue,
 }
 
 void VirtualHost::tick(TimePoint now) {
+    std::size_t held = 0;
     for (const auto& queue : queues()) {
         queue->tick(now);
+        held += queue->stats().totalBytes();
     }
+    impl_->heldBytes.store(held, std::memory_order_relaxed);
     std::vector<QueuePtr> doomed;
     {
         std::unique_lock lock(impl_->mutex);
@@ -881,6 +885,10 @@ void VirtualHost::tick(TimePoint now) {
     for (const auto& queue : doomed) {
         (void)QueueAccess::close(*queue);
     }
+}
+
+std::size_t VirtualHost::heldBytes() const {
+    return impl_->heldBytes.load(std::memory_order_relaxed);
 }
 
 void VirtualHost::channelClosed(ChannelId channel, TimePoint now) {

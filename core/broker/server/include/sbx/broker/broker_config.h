@@ -26,6 +26,10 @@ struct BrokerLimits {
     std::uint16_t maxKeepAlive = 65535;     // seconds; larger requests get Server Keep Alive
     // Bytes queued for writing to one client before QoS 0 messages to it are dropped.
     std::uint32_t maxOutboundBytes = 2 * 1024 * 1024;
+    // RabbitMQ's memory alarm, over the message bytes held in AMQP queues: at this many
+    // publishing connections are blocked (connection.blocked), below 90 % of it they are
+    // released again.
+    std::uint64_t amqpMemoryHighWatermark = std::uint64_t{1024} * 1024 * 1024;
 };
 
 // AMQP users, virtual hosts and permissions, as RabbitMQ scopes them (the "amqp" key).

@@ -118,6 +118,9 @@ public:
     // --- lifecycle
     // Expires messages in every queue and deletes queues unused for their x-expires.
     void tick(TimePoint now);
+    // Body bytes held in this vhost's queues (ready and unacknowledged, streams' logs
+    // included) as the last tick() counted them: what a memory alarm watches.
+    [[nodiscard]] std::size_t heldBytes() const;
     // Cancels the channel's consumers and requeues its unacked deliveries in every queue.
     void channelClosed(ChannelId channel, TimePoint now);
     // Deletes the connection's exclusive queues.
