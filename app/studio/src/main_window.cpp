@@ -6,7 +6,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -18,18 +20,22 @@
 #include "broker_explorer_dock.h"
 #include "clients_page.h"
 #include "dashboard_page.h"
+#include "dead_letter_page.h"
 #include "document_tab.h"
 #include "explorer_dock.h"
 #include "log_bridge.h"
 #include "log_model.h"
 #include "log_panel.h"
+#include "message_browser_page.h"
 #include "monitor_controller.h"
 #include "overview_page.h"
 #include "preferences_dialog.h"
+#include "publisher_page.h"
 #include "shortcuts_dialog.h"
 #include "source_monitor.h"
 #include "studio_settings.h"
 #include "theme.h"
+#include "trace_page.h"
 #include "workspace_controller.h"
 #include "workspace_tree_model.h"
 
@@ -62,6 +68,10 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceCont
         brokers_->addMonitor(monitor);
     }
     connect(monitors_, &MonitorController::monitorAdded, brokers_, &BrokerExplorerDock::addMonitor);
+    connect(monitors_, &MonitorController::monitorRemoved, brokers_,
+            &BrokerExplorerDock::removeMonitor);
+    connect(brokers_, &BrokerExplorerDock::clientsRequested, this, &MainWindow::openClients);
+    connect(brokers_, &BrokerExplorerDock::detachRequested, monitors_, &MonitorController::detach);
     connect(brokers_, &BrokerExplorerDock::dashboardRequested, this, &MainWindow::openDashboard);
     connect(brokers_, &BrokerExplorerDock::commandReported, this,
             [this](const QString& text, bool failed) {
@@ -218,6 +228,119 @@ void MainWindow::createBrokerMenu() {
         addAction(menu, QStringLiteral("action.broker.clients"), tr("Connected C&lients"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     connect(clients, &QAction::triggered, this, [this] { openClients(&monitors_->embedded()); });
+    auto* attach =
+        addAction(menu, QStringLiteral("action.broker.attachRemote"),
+                  tr("&Attach to Remote Broker…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(attach, &QAction::triggered, this, &MainWindow::attachRemoteBroker);
+    createMessageActions(menu);
+}
+
+void MainWindow::attachRemoteBroker() {
+    bool ok = false;
+    const auto address =
+        QInputDialog::getText(this, tr("Attach to Remote Broker"),
+                              tr("Address of the management API of a broker started with\n"
+                                 "sbx broker --http-port PORT (host:port):"),
+                              QLineEdit::Normal, QStringLiteral("127.0.0.1:15672"), &ok);
+    if (!ok || address.trimmed().isEmpty()) {
+        return;
+    }
+    const auto colon = address.lastIndexOf(QLatin1Char(':'));
+    const auto port = colon < 0 ? 0U : address.mid(colon + 1).toUInt();
+    if (colon <= 0 || port == 0 || port > 65535) {
+        QMessageBox::warning(this, tr("Attach to Remote Broker"),
+                             tr("“%1” is not host:port.").arg(address));
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    auto* monitor = monitors_->attachRemote(address.left(colon).trimmed(),
+                                            static_cast<std::uint16_t>(port), &error);
+    QApplication::restoreOverrideCursor();
+    if (monitor == nullptr) {
+        QMessageBox::warning(this, tr("Attach to Remote Broker"),
+                             tr("Could not attach to %1: %2").arg(address, error));
+        return;
+    }
+    brokers_->show();
+    statusBar()->showMessage(tr("Attached to %1").arg(address), 4000);
+}
+
+void MainWindow::createMessageActions(QMenu* menu) {
+    menu->addSeparator();
+    connect(addAction(menu, QStringLiteral("action.broker.messageBrowser"), tr("Message &Browser"),
+                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B)),
+            &QAction::triggered, this, &MainWindow::openMessageBrowser);
+    connect(addAction(menu, QStringLiteral("action.broker.publisher"), tr("&Publisher"),
+                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P)),
+            &QAction::triggered, this, &MainWindow::openPublisher);
+    connect(addAction(menu, QStringLiteral("action.broker.deadLetters"), tr("Dead L&etters"),
+                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L)),
+            &QAction::triggered, this, &MainWindow::openDeadLetters);
+    connect(addAction(menu, QStringLiteral("action.broker.trace"), tr("Message &Trace"),
+                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)),
+            &QAction::triggered, this, &MainWindow::openTrace);
+}
+
+// A folder of the open workspace (created on first save), or empty without one.
+QString MainWindow::workspaceFolder(const char* folder) const {
+    const auto& workspace = workspaces_.current();
+    return workspace ? QString::fromStdString((workspace->root() / folder).string()) : QString();
+}
+
+namespace {
+template <typename Page>
+Page* findPage(QTabWidget* tabs) {
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (auto* page = qobject_cast<Page*>(tabs->widget(i))) {
+            tabs->setCurrentIndex(i);
+            return page;
+        }
+    }
+    return nullptr;
+}
+}  // namespace
+
+MessageBrowserPage* MainWindow::openMessageBrowser() {
+    if (auto* page = findPage<MessageBrowserPage>(tabs_)) {
+        return page;
+    }
+    auto* page = new MessageBrowserPage(monitors_->embedded(), tabs_);
+    page->setFilterFolderProvider([this] { return workspaceFolder("filters"); });
+    connect(page, &MessageBrowserPage::traceRequested, this,
+            [this](const sbx::observe::ObservedMessage& message) {
+                openTrace()->traceMessage(message);
+            });
+    tabs_->setCurrentIndex(tabs_->addTab(page, tr("Messages")));
+    return page;
+}
+
+PublisherPage* MainWindow::openPublisher() {
+    if (auto* page = findPage<PublisherPage>(tabs_)) {
+        return page;
+    }
+    auto* page = new PublisherPage(monitors_->embedded(), tabs_);
+    page->setTemplateFolderProvider([this] { return workspaceFolder("templates"); });
+    tabs_->setCurrentIndex(tabs_->addTab(page, tr("Publisher")));
+    return page;
+}
+
+DeadLetterPage* MainWindow::openDeadLetters() {
+    if (auto* page = findPage<DeadLetterPage>(tabs_)) {
+        return page;
+    }
+    auto* page = new DeadLetterPage(monitors_->embedded(), tabs_);
+    tabs_->setCurrentIndex(tabs_->addTab(page, tr("Dead Letters")));
+    return page;
+}
+
+TracePage* MainWindow::openTrace() {
+    if (auto* page = findPage<TracePage>(tabs_)) {
+        return page;
+    }
+    auto* page = new TracePage(monitors_->embedded(), tabs_);
+    tabs_->setCurrentIndex(tabs_->addTab(page, tr("Trace")));
+    return page;
 }
 
 DashboardPage* MainWindow::openDashboard(SourceMonitor* monitor, const QString& destinationId,
@@ -231,6 +354,7 @@ DashboardPage* MainWindow::openDashboard(SourceMonitor* monitor, const QString& 
         }
     }
     auto* page = new DashboardPage(*monitor, destinationId, title, tabs_);
+    connect(monitor, &QObject::destroyed, page, &QObject::deleteLater);
     const auto label =
         destinationId.isEmpty() ? tr("Dashboard") : title.section(QLatin1Char('/'), -1);
     const int index = tabs_->addTab(page, label);
@@ -241,13 +365,19 @@ DashboardPage* MainWindow::openDashboard(SourceMonitor* monitor, const QString& 
 
 ClientsPage* MainWindow::openClients(SourceMonitor* monitor) {
     for (int i = 0; i < tabs_->count(); ++i) {
-        if (auto* page = qobject_cast<ClientsPage*>(tabs_->widget(i))) {
+        auto* page = qobject_cast<ClientsPage*>(tabs_->widget(i));
+        if (page != nullptr && &page->monitor() == monitor) {
             tabs_->setCurrentIndex(i);
             return page;
         }
     }
     auto* page = new ClientsPage(*monitor, tabs_);
-    tabs_->setCurrentIndex(tabs_->addTab(page, tr("Clients")));
+    // A detached broker's views go with it.
+    connect(monitor, &QObject::destroyed, page, &QObject::deleteLater);
+    const auto label = monitor == &monitors_->embedded()
+                           ? tr("Clients")
+                           : tr("Clients — %1").arg(monitor->sourceName());
+    tabs_->setCurrentIndex(tabs_->addTab(page, label));
     return page;
 }
 

@@ -7,6 +7,10 @@
 class BrokerController;
 class BrokerExplorerDock;
 class ClientsPage;
+class DeadLetterPage;
+class MessageBrowserPage;
+class PublisherPage;
+class TracePage;
 class DashboardPage;
 class MonitorController;
 class SourceMonitor;
@@ -43,6 +47,11 @@ public:
     DashboardPage* openDashboard(SourceMonitor* monitor, const QString& destinationId,
                                  const QString& title);
     ClientsPage* openClients(SourceMonitor* monitor);
+    // The message views of the embedded broker (one tab each, focused if open).
+    MessageBrowserPage* openMessageBrowser();
+    PublisherPage* openPublisher();
+    DeadLetterPage* openDeadLetters();
+    TracePage* openTrace();
 
     // Opens a workspace file read-only in a tab (or focuses its tab if already open).
     void openDocument(const QString& path);
@@ -58,9 +67,12 @@ private:
     void createFileMenu();
     void createViewMenu();
     void createBrokerMenu();
+    void createMessageActions(QMenu* menu);
+    [[nodiscard]] QString workspaceFolder(const char* folder) const;
     void createHelpMenu();
     void onBrokerStateChanged();
     void copyBrokerAddress();
+    void attachRemoteBroker();
     void rebuildRecentMenu();
     void onWorkspaceChanged();
     void newWorkspace();
