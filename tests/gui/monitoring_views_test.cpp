@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,9 +17,11 @@
 #include "clients_model.h"
 #include "clients_page.h"
 #include "dashboard_page.h"
+#include "fake_broker_source.h"
 #include "main_window.h"
 #include "monitor_controller.h"
 #include "process.h"
+#include "sbx/management/http_server.h"
 #include "source_monitor.h"
 #include "studio_settings.h"
 #include "workspace_controller.h"
@@ -207,6 +210,49 @@ TEST_F(MonitoringViews, MonitorRebindsWhenTheBrokerRestarts) {
     EXPECT_TRUE(monitor.bound());
     EXPECT_TRUE(QTest::qWaitFor(
         [&] { return window.brokers().model().brokerIndex("embedded").isValid(); }, 10000));
+}
+
+}  // namespace
+
+namespace {
+
+// A remote broker: the management API over a fake source, attached like File › Attach.
+TEST_F(MonitoringViews, AttachesARemoteBrokerThroughItsManagementApi) {
+    FakeBrokerSource remote("remote");
+    sbx::observe::BrokerSnapshot snapshot;
+    snapshot.overview.vhosts = {"/"};
+    snapshot.destinations = {makeQueue("billing", 12, 0)};
+    remote.setSnapshot(snapshot);
+    auto server = sbx::management::HttpServer::start(remote, {});
+    ASSERT_TRUE(server.ok()) << server.error().message;
+
+    QString error;
+    auto* monitor = window.monitors().attachRemote("127.0.0.1", (*server)->port(), &error);
+    ASSERT_NE(monitor, nullptr) << error.toStdString();
+    const auto name = QStringLiteral("127.0.0.1:%1").arg((*server)->port());
+    EXPECT_EQ(monitor->sourceName(), name);
+    auto& model = window.brokers().model();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto queue = model.findDestination(name, "queue://billing");
+            return queue.isValid() &&
+                   queue.siblingAtColumn(BrokerTreeModel::ReadyColumn).data() == "12";
+        },
+        10000));
+    // The embedded broker stays beside it.
+    EXPECT_TRUE(model.brokerIndex("embedded").isValid() ||
+                QTest::qWaitFor([&] { return model.brokerIndex("embedded").isValid(); }, 5000));
+
+    // Unreachable: the explorer says why.
+    (*server)->stop();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !monitor->healthy(); }, 15000));
+    EXPECT_TRUE(window.brokers().statusLabel().text().contains(name))
+        << window.brokers().statusLabel().text().toStdString();
+
+    window.monitors().detach(monitor);
+    EXPECT_FALSE(model.brokerIndex(name).isValid());
+    EXPECT_EQ(window.monitors().attachRemote("127.0.0.1", (*server)->port(), &error), nullptr);
+    EXPECT_FALSE(error.isEmpty());
 }
 
 }  // namespace

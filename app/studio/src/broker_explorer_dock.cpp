@@ -210,6 +210,14 @@ void BrokerExplorerDock::showContextMenu(const QPoint& position) {
         dashboard->setObjectName(QStringLiteral("brokers.openDashboard"));
         connect(dashboard, &QAction::triggered, this, [this, index] { openDashboard(index); });
     }
+    if (kind == NodeKind::Broker && monitor != nullptr) {
+        connect(menu.addAction(tr("Show Clients")), &QAction::triggered, this,
+                [this, monitor] { emit clientsRequested(monitor); });
+        if (monitor->objectName() == QLatin1String("monitor.remote")) {
+            connect(menu.addAction(tr("Detach")), &QAction::triggered, this,
+                    [this, monitor] { emit detachRequested(monitor); });
+        }
+    }
     if (isQueue && caps.has(Capability::Purge)) {
         connect(menu.addAction(tr("Purge…")), &QAction::triggered, this,
                 [this, index] { purge(index); });

@@ -45,6 +45,8 @@ signals:
     void dashboardRequested(SourceMonitor* monitor, const QString& destinationId,
                             const QString& title);
     void commandReported(const QString& text, bool failed);
+    void clientsRequested(SourceMonitor* monitor);
+    void detachRequested(SourceMonitor* monitor);
 
 private:
     SourceMonitor* monitorOf(const QModelIndex& index) const;

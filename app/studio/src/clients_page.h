@@ -27,6 +27,7 @@ public:
     // Disconnects the selected client after asking.
     void disconnectSelected();
 
+    [[nodiscard]] SourceMonitor& monitor() { return monitor_; }
     [[nodiscard]] ClientsModel& model() { return *model_; }
     [[nodiscard]] QTableView& table() { return *table_; }
     [[nodiscard]] QTreeWidget& subscriptions() { return *subscriptions_; }

@@ -4,6 +4,7 @@
 #include <QStandardPaths>
 
 #include "broker_controller.h"
+#include "sbx/management/remote_broker_source.h"
 #include "sbx/observe/broker_source.h"
 #include "source_monitor.h"
 #include "workspace_controller.h"
@@ -79,4 +80,46 @@ void MonitorController::openHistory() {
     for (auto* monitor : monitors()) {
         monitor->setHistory(history_);
     }
+}
+
+SourceMonitor* MonitorController::attachRemote(const QString& host, std::uint16_t port,
+                                               QString* error) {
+    const auto address = QStringLiteral("%1:%2").arg(host).arg(port);
+    for (auto* monitor : remotes_) {
+        if (monitor->sourceName() == address) {
+            return monitor;
+        }
+    }
+    sbx::management::RemoteBrokerOptions options;
+    options.host = host.toStdString();
+    options.port = port;
+    // Named by its address: every `sbx broker` calls itself "embedded".
+    options.name = address.toStdString();
+    auto connected = sbx::management::RemoteBrokerSource::connect(options);
+    if (!connected) {
+        if (error != nullptr) {
+            *error = QString::fromStdString(connected.error().message);
+        }
+        return nullptr;
+    }
+    auto* monitor = new SourceMonitor(this);
+    monitor->setObjectName(QStringLiteral("monitor.remote"));
+    monitor->setHistory(history_);
+    monitor->bind(std::shared_ptr<sbx::observe::BrokerSource>(std::move(connected).value()));
+    remotes_.push_back(monitor);
+    log_.log(sbx::LogLevel::Info, "studio",
+             tr("Attached to the broker at %1").arg(address).toStdString());
+    emit monitorAdded(monitor);
+    return monitor;
+}
+
+void MonitorController::detach(SourceMonitor* monitor) {
+    const auto found = std::find(remotes_.begin(), remotes_.end(), monitor);
+    if (found == remotes_.end()) {
+        return;
+    }
+    remotes_.erase(found);
+    emit monitorRemoved(monitor);
+    monitor->unbind();
+    monitor->deleteLater();
 }

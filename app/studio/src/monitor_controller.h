@@ -26,8 +26,14 @@ public:
     [[nodiscard]] std::vector<SourceMonitor*> monitors() const;
     [[nodiscard]] std::shared_ptr<sbx::observe::MetricHistory> history() const { return history_; }
 
+    // Attaches a remote `sbx broker --http-port` (its management API). Blocks for at most
+    // the connect timeout: the remote is asked for its name and capabilities once.
+    SourceMonitor* attachRemote(const QString& host, std::uint16_t port, QString* error = nullptr);
+    void detach(SourceMonitor* monitor);
+
 signals:
     void monitorAdded(SourceMonitor* monitor);
+    void monitorRemoved(SourceMonitor* monitor);
 
 private:
     void onBrokerStateChanged();

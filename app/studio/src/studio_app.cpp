@@ -11,6 +11,7 @@
 #include "broker_controller.h"
 #include "log_bridge.h"
 #include "main_window.h"
+#include "monitor_controller.h"
 #include "sbx/common/log_hub.h"
 #include "sbx/common/version.h"
 #include "studio_settings.h"
@@ -23,6 +24,8 @@ namespace {
 struct StudioOptions {
     QString workspace;
     QString screenshot;
+    int screenshotDelayMs = 1000;
+    QStringList views;  // tabs to open at start: dashboard, clients
     bool startBroker = true;
     std::optional<std::uint16_t> mqttPort;
     std::optional<std::uint16_t> wsPort;
@@ -58,6 +61,16 @@ StudioOptions parseOptions(const QApplication& app) {
         QApplication::translate("Studio", "Save a picture of the window to FILE and quit"),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption screenshotDelay(
+        QStringLiteral("screenshot-delay"),
+        QApplication::translate("Studio", "Wait MS milliseconds before the screenshot"),
+        QStringLiteral("MS"), QStringLiteral("1000"));
+    parser.addOption(screenshotDelay);
+    const QCommandLineOption openView(
+        QStringLiteral("open"),
+        QApplication::translate("Studio", "Open a view at start: dashboard or clients"),
+        QStringLiteral("VIEW"));
+    parser.addOption(openView);
     const QCommandLineOption noBroker(
         QStringLiteral("no-broker"),
         QApplication::translate("Studio", "Do not start the embedded broker"));
@@ -84,6 +97,8 @@ StudioOptions parseOptions(const QApplication& app) {
         options.workspace = parser.positionalArguments().constFirst();
     }
     options.screenshot = parser.value(screenshot);
+    options.screenshotDelayMs = parser.value(screenshotDelay).toInt();
+    options.views = parser.values(openView);
     options.startBroker = !parser.isSet(noBroker);
     options.mqttPort = portOption(parser, mqttPort);
     options.wsPort = portOption(parser, wsPort);
@@ -101,9 +116,9 @@ void mirrorProblemsToStderr(sbx::LogHub& hub) {
     });
 }
 
-void scheduleScreenshot(MainWindow& window, const QString& path) {
+void scheduleScreenshot(MainWindow& window, const QString& path, int delayMs) {
     // Give the window time to lay out and paint before taking the picture.
-    QTimer::singleShot(1000, &window, [&window, path] {
+    QTimer::singleShot(delayMs, &window, [&window, path] {
         window.logBridge().flush();
         const bool saved = window.grab().save(path);
         if (!saved) {
@@ -156,8 +171,16 @@ int runStudio(QApplication& app) {
         }
         broker.start(config);
     }
+    for (const auto& view : options.views) {
+        if (view == QLatin1String("dashboard")) {
+            window.openDashboard(&window.monitors().embedded(), QString(),
+                                 QApplication::translate("Studio", "Embedded broker"));
+        } else if (view == QLatin1String("clients")) {
+            window.openClients(&window.monitors().embedded());
+        }
+    }
     if (!options.screenshot.isEmpty()) {
-        scheduleScreenshot(window, options.screenshot);
+        scheduleScreenshot(window, options.screenshot, options.screenshotDelayMs);
     }
     return QApplication::exec();
 }
