@@ -1,0 +1,324 @@
+// The message views against the real embedded broker: messages published by pika and
+// mosquitto_pub, browsed without consuming, filtered, exported and imported, composed in
+// the publisher, redriven from a dead-letter queue, and traced hop by hop.
+#include <gtest/gtest.h>
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "broker_controller.h"
+#include "dead_letter_page.h"
+#include "main_window.h"
+#include "message_browser_model.h"
+#include "message_browser_page.h"
+#include "message_filter_bar.h"
+#include "message_view_widget.h"
+#include "monitor_controller.h"
+#include "payload_json_model.h"
+#include "process.h"
+#include "publisher_page.h"
+#include "source_monitor.h"
+#include "studio_settings.h"
+#include "trace_model.h"
+#include "trace_page.h"
+#include "workspace_controller.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// pika from Debian (python3-pika) with the AMQP port in the environment.
+sbx::test::ProcessResult pika(std::uint16_t port, const std::string& body) {
+    const std::string script =
+        "import os, pika, sys\n"
+        "conn = pika.BlockingConnection(pika.ConnectionParameters('127.0.0.1', "
+        "int(os.environ['AMQP_PORT'])))\n"
+        "ch = conn.channel()\n" +
+        body + "conn.close()\n";
+    sbx::test::ProcessOptions options;
+    options.env["AMQP_PORT"] = std::to_string(port);
+    return sbx::test::runProcess({"/usr/bin/python3", "-c", script}, options);
+}
+
+std::uint64_t depth(std::uint16_t port, const std::string& queue) {
+    const auto result =
+        pika(port, "print(ch.queue_declare('" + queue + "', passive=True).method.message_count)\n");
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    return std::stoull(result.out.empty() ? "0" : result.out);
+}
+
+class MessageViews : public testing::Test {
+protected:
+    void SetUp() override {
+        sbx::broker::BrokerConfig config;
+        config.mqttPort = 0;
+        config.wsPort = 0;
+        config.amqpPort = 0;
+        config.dataDir = data_.path().toStdString();
+        QString error;
+        ASSERT_TRUE(broker_.start(config, &error)) << error.toStdString();
+        amqp_ = *broker_.port("amqp");
+        mqtt_ = *broker_.port("mqtt");
+        window_.monitors().embedded().setInterval(200ms);
+    }
+
+    // Waits until the monitor has seen `destinationId` (so views can list it).
+    void waitForDestination(const std::string& destinationId) {
+        auto& monitor = window_.monitors().embedded();
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                const auto& s = monitor.lastSnapshot();
+                return s && std::any_of(s->destinations.begin(), s->destinations.end(),
+                                        [&](const auto& d) { return d.id == destinationId; });
+            },
+            10000));
+    }
+
+    QTemporaryDir data_;
+    StudioSettings settings_;
+    sbx::LogHub log_;
+    WorkspaceController workspaces_{settings_, log_};
+    BrokerController broker_{log_};
+    MainWindow window_{settings_, log_, workspaces_, broker_};
+    std::uint16_t amqp_ = 0;
+    std::uint16_t mqtt_ = 0;
+};
+
+TEST_F(MessageViews, BrowserPeeksFiltersExportsAndImportsWithoutConsuming) {
+    const auto published =
+        pika(amqp_,
+             "ch.queue_declare('browse-me')\n"
+             "ch.basic_publish('', 'browse-me', b'{\"order\":{\"id\":7,\"items\":[1,2]}}', "
+             "pika.BasicProperties(content_type='application/json', correlation_id='corr-1', "
+             "message_id='m-1', headers={'tenant': 'acme'}))\n"
+             "ch.basic_publish('', 'browse-me', b'plain text two')\n"
+             "ch.basic_publish('', 'browse-me', b'plain text three', "
+             "pika.BasicProperties(headers={'tenant': 'globex'}))\n");
+    ASSERT_EQ(published.exitCode, 0) << published.err;
+    waitForDestination("queue://browse-me");
+
+    auto* page = window_.openMessageBrowser();
+    QAbstractItemModelTester tester(&page->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester jsonTester(&page->detail().jsonModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+    page->browse(QStringLiteral("queue://browse-me"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page->model().rowCount() == 3; }, 10000))
+        << page->status().text().toStdString();
+
+    auto& model = page->model();
+    EXPECT_EQ(model.index(0, MessageBrowserModel::ContentType).data().toString(),
+              QStringLiteral("application/json"));
+    EXPECT_EQ(model.index(0, MessageBrowserModel::CorrelationId).data().toString(),
+              QStringLiteral("corr-1"));
+    EXPECT_EQ(model.index(0, MessageBrowserModel::MessageId).data().toString(),
+              QStringLiteral("m-1"));
+
+    page->table().selectRow(0);
+    const auto pretty = page->detail().prettyText().toPlainText();
+    EXPECT_TRUE(pretty.contains(QStringLiteral("{\n  \"order\": {\n    \"id\": 7,")))
+        << pretty.toStdString();
+    EXPECT_EQ(page->detail().jsonModel().rowCount(), 1);  // "order"
+    const auto fields = page->detail().fields().findItems(QStringLiteral("tenant"),
+                                                          Qt::MatchRecursive | Qt::MatchExactly);
+    ASSERT_EQ(fields.size(), 1);
+    EXPECT_EQ(fields.front()->text(1), QStringLiteral("acme"));
+
+    // Browsing consumed nothing.
+    EXPECT_EQ(depth(amqp_, "browse-me"), 3U);
+
+    // Filters: payload text, then header value.
+    page->filterBar().payloadEdit().setText(QStringLiteral("three"));
+    EXPECT_EQ(model.rowCount(), 1);
+    page->filterBar().payloadEdit().clear();
+    page->filterBar().fieldsEdit().setText(QStringLiteral("tenant=glob"));
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(QString::fromStdString(model.message(0).payload), QStringLiteral("plain text three"));
+    page->filterBar().fieldsEdit().clear();
+    EXPECT_EQ(model.rowCount(), 3);
+
+    // Diff of two selected messages.
+    page->table().selectAll();
+    page->table().clearSelection();
+    page->table().selectionModel()->select(model.index(1, 0),
+                                           QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    page->table().selectionModel()->select(model.index(2, 0),
+                                           QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const auto diff = page->diffSelected();
+    EXPECT_TRUE(diff.contains(QStringLiteral("-plain text two\n+plain text three")))
+        << diff.toStdString();
+
+    // Export the shown messages, import them: the queue holds each twice, same bytes.
+    QTemporaryDir files;
+    for (const auto* name : {"messages.jsonl", "messages.csv"}) {
+        const auto path = files.filePath(QString::fromLatin1(name));
+        ASSERT_TRUE(page->exportTo(path).isEmpty());
+    }
+    QSignalSpy published2(page, &MessageBrowserPage::publishFinished);
+    ASSERT_TRUE(page->importFrom(files.filePath(QStringLiteral("messages.jsonl"))).isEmpty());
+    ASSERT_TRUE(published2.wait(10000));
+    EXPECT_EQ(published2.front().at(0).toInt(), 3);
+    EXPECT_TRUE(published2.front().at(1).toString().isEmpty());
+    EXPECT_EQ(depth(amqp_, "browse-me"), 6U);
+    page->peek();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() == 6; }, 10000));
+    EXPECT_EQ(model.message(3).payload, model.message(0).payload);
+    EXPECT_EQ(MessageBrowserModel::field(model.message(3).properties, "correlation-id"),
+              QStringLiteral("corr-1"));
+    EXPECT_EQ(model.message(5).payload, "plain text three");
+}
+
+TEST_F(MessageViews, BrowserShowsMqttRetainedMessage) {
+    const auto pub =
+        sbx::test::runProcess({"mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(mqtt_),
+                               "-t", "sensors/t1", "-m", R"({"celsius":21.5})", "-r", "-q", "1",
+                               "-V", "5", "-D", "publish", "content-type", "application/json"});
+    ASSERT_EQ(pub.exitCode, 0) << pub.err;
+    waitForDestination("topic:sensors/t1");
+    auto* page = window_.openMessageBrowser();
+    page->browse(QStringLiteral("topic:sensors/t1"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page->model().rowCount() == 1; }, 10000))
+        << page->status().text().toStdString();
+    page->table().selectRow(0);
+    EXPECT_TRUE(
+        page->detail().prettyText().toPlainText().contains(QStringLiteral("\"celsius\": 21.5")));
+}
+
+TEST_F(MessageViews, PublisherSendsNTimesToAConsumer) {
+    ASSERT_EQ(pika(amqp_, "ch.queue_declare('published')\n").exitCode, 0);
+    auto* page = window_.openPublisher();
+    sbx::observe::PublishRequest request;
+    request.routingKey = "published";
+    request.payload = R"({"hello":"pika"})";
+    request.properties = {{"content-type", "application/json"}};
+    request.headers = {{"source", "studio"}};
+    page->setRequest(request);
+    page->setCount(5);
+    page->setRate(100);
+    QSignalSpy finished(page, &PublisherPage::finished);
+    page->send();
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_EQ(finished.front().at(0).toInt(), 5);
+    EXPECT_TRUE(page->result().text().contains(QStringLiteral("5")))
+        << page->result().text().toStdString();
+    const auto consumed = pika(amqp_,
+                               "n = 0\n"
+                               "while True:\n"
+                               "    m, p, b = ch.basic_get('published', auto_ack=True)\n"
+                               "    if m is None: break\n"
+                               "    assert b == b'{\"hello\":\"pika\"}', b\n"
+                               "    assert p.headers['source'] == 'studio', p.headers\n"
+                               "    n += 1\n"
+                               "print(n)\n");
+    ASSERT_EQ(consumed.exitCode, 0) << consumed.err;
+    EXPECT_EQ(consumed.out, "5\n");
+}
+
+TEST_F(MessageViews, PublisherSendsMqttToASubscriber) {
+    auto* page = window_.openPublisher();
+    sbx::observe::PublishRequest request;
+    request.protocol = "mqtt";
+    request.routingKey = "studio/out";
+    request.payload = "from the publisher";
+    request.qos = 1;
+    request.retain = true;
+    page->setRequest(request);
+    QSignalSpy finished(page, &PublisherPage::finished);
+    page->send();
+    ASSERT_TRUE(finished.wait(10000));
+    const auto sub =
+        sbx::test::runProcess({"mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(mqtt_),
+                               "-t", "studio/out", "-C", "1", "-W", "10"});
+    ASSERT_EQ(sub.exitCode, 0) << sub.err;
+    EXPECT_EQ(sub.out, "from the publisher\n");
+}
+
+TEST_F(MessageViews, DeadLettersAreListedAndRedrivenExactlyOnce) {
+    const auto setup = pika(amqp_,
+                            "ch.queue_declare('work-dlq')\n"
+                            "ch.queue_declare('work', arguments={'x-dead-letter-exchange': '', "
+                            "'x-dead-letter-routing-key': 'work-dlq'})\n"
+                            "for i in range(7):\n"
+                            "    ch.basic_publish('', 'work', ('job %d' % i).encode())\n"
+                            "for i in range(7):\n"
+                            "    m, p, b = ch.basic_get('work')\n"
+                            "    ch.basic_reject(m.delivery_tag, requeue=False)\n");
+    ASSERT_EQ(setup.exitCode, 0) << setup.err;
+    ASSERT_EQ(depth(amqp_, "work-dlq"), 7U);
+    waitForDestination("queue://work-dlq");
+
+    auto* page = window_.openDeadLetters();
+    QAbstractItemModelTester tester(&page->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy refreshed(page, &DeadLetterPage::refreshed);
+    page->showQueue(QStringLiteral("queue://work-dlq"));
+    ASSERT_TRUE(refreshed.wait(10000)) << page->status().text().toStdString();
+    ASSERT_EQ(page->model().rowCount(), 7);
+    page->table().selectRow(0);
+    ASSERT_EQ(page->deaths().topLevelItemCount(), 1);
+    EXPECT_EQ(page->deaths().topLevelItem(0)->text(0), QStringLiteral("work"));
+    EXPECT_EQ(page->deaths().topLevelItem(0)->text(1), QStringLiteral("rejected"));
+    EXPECT_EQ(page->deaths().topLevelItem(0)->text(5), QStringLiteral("work"));
+
+    // Cancel after the first batch: what moved is in "work", the rest still in the DLQ.
+    page->setBatchSize(3);
+    QSignalSpy finished(page, &DeadLetterPage::redriveFinished);
+    page->redriveAll();
+    page->cancel();
+    ASSERT_TRUE(finished.wait(10000));
+    const auto moved = finished.front().at(0).toULongLong();
+    EXPECT_EQ(moved, 3U);
+    EXPECT_EQ(depth(amqp_, "work") + depth(amqp_, "work-dlq"), 7U);
+
+    finished.clear();
+    page->redriveAll();
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_TRUE(finished.front().at(1).toString().isEmpty());
+    EXPECT_EQ(depth(amqp_, "work-dlq"), 0U);
+    EXPECT_EQ(depth(amqp_, "work"), 7U);
+    const auto bodies = pika(amqp_,
+                             "seen = []\n"
+                             "while True:\n"
+                             "    m, p, b = ch.basic_get('work', auto_ack=True)\n"
+                             "    if m is None: break\n"
+                             "    seen.append(b.decode())\n"
+                             "print(','.join(sorted(seen)))\n");
+    EXPECT_EQ(bodies.out, "job 0,job 1,job 2,job 3,job 4,job 5,job 6\n");
+}
+
+TEST_F(MessageViews, TraceShowsAnAmqpMessageFromPublishToAck) {
+    ASSERT_EQ(pika(amqp_, "ch.queue_declare('traced')\n").exitCode, 0);
+    auto* page = window_.openTrace();
+    QAbstractItemModelTester tester(&page->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    page->setFollow(true, QStringLiteral("corr-trace"));
+    const auto flow = pika(amqp_,
+                           "ch.basic_publish('', 'traced', b'x', "
+                           "pika.BasicProperties(correlation_id='corr-trace-9'))\n"
+                           "m, p, b = ch.basic_get('traced')\n"
+                           "ch.basic_ack(m.delivery_tag)\n");
+    ASSERT_EQ(flow.exitCode, 0) << flow.err;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto found = page->index().find("corr-trace-9");
+            return !found.empty() && page->index().trace(found.front()).hops.size() >= 4;
+        },
+        10000));
+    EXPECT_GE(page->traces().count(), 1);  // followed
+    ASSERT_TRUE(page->search(QStringLiteral("corr-trace-9")));
+    const auto path = page->model().path();
+    EXPECT_TRUE(path.startsWith(QStringLiteral("published → routed → delivered → acked")))
+        << path.toStdString();
+    EXPECT_TRUE(page->summary().text().contains(QStringLiteral("corr-trace-9")));
+    EXPECT_FALSE(page->search(QStringLiteral("no-such-id")));
+}
+
+}  // namespace
