@@ -42,7 +42,10 @@ struct BrokerTreeModel::Node {
     std::string key;  // children are sorted by it
     NodeKind kind = NodeKind::Group;
     Node* parent = nullptr;
-    int row = 0;
+    // Row numbers of children from `staleFrom` on are renumbered when next read: a diff
+    // with thousands of scattered runs would otherwise renumber the list once per run.
+    mutable int row = 0;
+    mutable std::size_t staleFrom = SIZE_MAX;
     std::vector<std::unique_ptr<Node>> children;
     RowValues values;
     std::deque<qint64> depths;  // queues and streams: the last kDepthHistory depths
@@ -63,10 +66,23 @@ using Node = BrokerTreeModel::Node;
 using Desired = BrokerTreeModel::Desired;
 using NodeKind = BrokerTreeModel::NodeKind;
 
-void renumber(Node& parent, std::size_t from) {
+void renumber(const Node& parent, std::size_t from) {
     for (auto i = from; i < parent.children.size(); ++i) {
         parent.children[i]->row = static_cast<int>(i);
     }
+}
+
+void markStale(Node& parent, std::size_t from) {
+    parent.staleFrom = std::min(parent.staleFrom, from);
+}
+
+int rowOf(const Node& node) {
+    const Node* parent = node.parent;
+    if (parent != nullptr && parent->staleFrom != SIZE_MAX) {
+        renumber(*parent, parent->staleFrom);
+        parent->staleFrom = SIZE_MAX;
+    }
+    return node.row;
 }
 
 bool isGrowing(const std::deque<qint64>& depths) {
@@ -358,7 +374,7 @@ QModelIndex BrokerTreeModel::indexOf(const Node& node, int column) const {
     if (&node == root_.get()) {
         return {};
     }
-    return createIndex(node.row, column, const_cast<Node*>(&node));  // NOLINT
+    return createIndex(rowOf(node), column, const_cast<Node*>(&node));  // NOLINT
 }
 
 QModelIndex BrokerTreeModel::index(int row, int column, const QModelIndex& parent) const {
@@ -713,7 +729,7 @@ void BrokerTreeModel::removeAbsent(Node& parent, const std::vector<Desired>& des
         beginRemoveRows(parentIndex, static_cast<int>(first), static_cast<int>(last));
         children.erase(children.begin() + static_cast<std::ptrdiff_t>(first),
                        children.begin() + static_cast<std::ptrdiff_t>(last + 1));
-        renumber(parent, first);
+        markStale(parent, first);
         endRemoveRows();
         end = start;
     }
@@ -747,7 +763,7 @@ void BrokerTreeModel::insertMissing(Node& parent, std::vector<Desired>& desired)
         children.insert(children.begin() + static_cast<std::ptrdiff_t>(i),
                         std::make_move_iterator(created.begin()),
                         std::make_move_iterator(created.end()));
-        renumber(parent, i);
+        markStale(parent, i);
         endInsertRows();
         i += count;
     }
