@@ -64,6 +64,491 @@
     </message>
 </context>
 <context>
+    <name>BrokerExplorerDock</name>
+    <message>
+        <source>Brokers</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Filter queues, exchanges, topics</source>
+        <translation>Queues, Exchanges, Topics filtern</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>No broker is running. Start the embedded broker from the Broker menu.</source>
+        <translation>Kein Broker läuft. Starten Sie den eingebetteten Broker im Menü Broker.</translation>
+    </message>
+    <message>
+        <source>Open Dashboard</source>
+        <translation>Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Show Clients</source>
+        <translation>Clients anzeigen</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Leeren…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation>Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Purge Queue</source>
+        <translation>Queue leeren</translation>
+    </message>
+    <message>
+        <source>Remove every ready message from “%1”? This cannot be undone.</source>
+        <translation>Alle bereiten Nachrichten aus „%1“ entfernen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Purge %1</source>
+        <translation>%1 leeren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and every message in it? This cannot be undone.</source>
+        <translation>„%1“ mit allen Nachrichten darin löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerTreeModel</name>
+    <message>
+        <source>(AMQP default)</source>
+        <translation>(AMQP-Standard)</translation>
+    </message>
+    <message>
+        <source>(empty level)</source>
+        <translation>(leere Ebene)</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>MQTT topics (%1)</source>
+        <translation>MQTT-Topics (%1)</translation>
+    </message>
+    <message>
+        <source>virtual host</source>
+        <translation>virtueller Host</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Exchanges</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>Ein/s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Aus/s</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>Letzter Wert</translation>
+    </message>
+    <message>
+        <source>Dead letters waiting: %1</source>
+        <translation>Wartende Dead Letters: %1</translation>
+    </message>
+    <message>
+        <source>Depth rising: %1 → %2 over the last %3 updates</source>
+        <translation>Tiefe steigt: %1 → %2 über die letzten %3 Aktualisierungen</translation>
+    </message>
+    <message>
+        <source>No consumers</source>
+        <translation>Keine Consumer</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsModel</name>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Vhost</source>
+        <translation>Vhost</translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation>Verbunden seit</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2</source>
+        <translation>%1 Nachrichten, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Trennen…</translation>
+    </message>
+    <message>
+        <source>Filter clients</source>
+        <translation>Clients filtern</translation>
+    </message>
+    <message>
+        <source>Subscription / queue</source>
+        <translation>Abonnement / Queue</translation>
+    </message>
+    <message>
+        <source>Consumer tag</source>
+        <translation>Consumer-Tag</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Prefetch</source>
+        <translation>Prefetch</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n Client</numerusform>
+            <numerusform>%n Clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a client to see its subscriptions and consumers.</source>
+        <translation>Wählen Sie einen Client, um seine Abonnements und Consumer zu sehen.</translation>
+    </message>
+    <message>
+        <source>Subscriptions and consumers of %1</source>
+        <translation>Abonnements und Consumer von %1</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>Disconnect Client</source>
+        <translation>Client trennen</translation>
+    </message>
+    <message>
+        <source>Disconnect “%1” (%2)? It may reconnect on its own.</source>
+        <translation>„%1“ (%2) trennen? Er kann sich von selbst wieder verbinden.</translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation>%1 trennen</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>%1 — whole broker</source>
+        <translation>%1 — ganzer Broker</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>Ein/s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Aus/s</translation>
+    </message>
+    <message>
+        <source>Depth (messages)</source>
+        <translation>Tiefe (Nachrichten)</translation>
+    </message>
+    <message>
+        <source>Rates (messages per second)</source>
+        <translation>Raten (Nachrichten pro Sekunde)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>No data yet.
+Open a workspace to keep a metric history.</source>
+        <translation>Noch keine Daten.
+Öffnen Sie einen Arbeitsbereich, um einen Messwertverlauf zu führen.</translation>
+    </message>
+    <message>
+        <source>No data yet.
+The charts fill in as the broker reports its numbers.</source>
+        <translation>Noch keine Daten.
+Die Diagramme füllen sich, sobald der Broker seine Zahlen meldet.</translation>
+    </message>
+    <message>
+        <source>There is no metric history to export.</source>
+        <translation>Es gibt keinen Messwertverlauf zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV</source>
+        <translation>Daten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>DeadLetterPage</name>
+    <message>
+        <source>Redrive All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redrive Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead-letter queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 dead-lettered messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the messages to redrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages leave a queue from its head: select from the first message on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redrive failed after %1 moved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 moved, %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redriven: %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redrive %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 moved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentTab</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -291,6 +776,351 @@
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
+    <message>
+        <source>Broker &amp;Dashboard</source>
+        <translation>Broker-&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>Eingebetteter Broker</translation>
+    </message>
+    <message>
+        <source>Connected C&amp;lients</source>
+        <translation>Verbundene C&amp;lients</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to Remote Broker…</source>
+        <translation>Mit entferntem Broker &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Attach to Remote Broker</source>
+        <translation>Mit entferntem Broker verbinden</translation>
+    </message>
+    <message>
+        <source>Address of the management API of a broker started with
+sbx broker --http-port PORT (host:port):</source>
+        <translation>Adresse der Verwaltungs-API eines Brokers, gestartet mit
+sbx broker --http-port PORT (Host:Port):</translation>
+    </message>
+    <message>
+        <source>“%1” is not host:port.</source>
+        <translation>„%1“ ist nicht Host:Port.</translation>
+    </message>
+    <message>
+        <source>Could not attach to %1: %2</source>
+        <translation>Verbindung mit %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Attached to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Message &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead L&amp;etters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message &amp;Trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation type="unfinished">Ablauf</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Clients — %1</source>
+        <translation>Clients — %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBrowserModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>Routing key / topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBrowserPage</name>
+    <message>
+        <source>Peek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream offset: first, last, 42 or a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read messages without consuming them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep reading: queues and streams again on every refresh, topics as messages arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation type="unfinished">Ablauf</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select exactly two messages to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the messages to publish again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange (AMQP) or topic (MQTT) to publish to; empty keeps the original:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing %1 messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import and Publish Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageFilterBar</name>
+    <message>
+        <source>Regex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing key / topic contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property or header: name=value; …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters saved in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace to save filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageViewWidget</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 bytes · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers / user properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead-letter history (x-death)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonitorController</name>
+    <message>
+        <source>Charts will not keep a history: %1</source>
+        <translation>Diagramme führen keinen Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>Attached to the broker at %1</source>
+        <translation>Mit dem Broker unter %1 verbunden</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -309,6 +1139,53 @@
     <message>
         <source>Embedded broker</source>
         <translation>Eingebetteter Broker</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadJsonModel</name>
+    <message>
+        <source>{%1 keys}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -343,6 +1220,148 @@
     </message>
 </context>
 <context>
+    <name>PublisherPage</name>
+    <message>
+        <source>Retain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMQP 0-9-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation type="unfinished">MQTT</translation>
+    </message>
+    <message>
+        <source>(default exchange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing key / topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload from File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed after %1 sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace to save templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -355,6 +1374,29 @@
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>SourceMonitor</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Not connected to a broker</source>
+        <translation>Mit keinem Broker verbunden</translation>
     </message>
 </context>
 <context>
@@ -390,6 +1432,112 @@
     <message>
         <source>Embedded broker AMQP port (default 5672; 0 picks one)</source>
         <translation>AMQP-Port des eingebetteten Brokers (Standard 5672; 0 wählt einen freien)</translation>
+    </message>
+    <message>
+        <source>Wait MS milliseconds before the screenshot</source>
+        <translation>MS Millisekunden vor dem Bildschirmfoto warten</translation>
+    </message>
+    <message>
+        <source>Open a view at start: dashboard or clients</source>
+        <translation>Beim Start eine Ansicht öffnen: dashboard oder clients</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>Eingebetteter Broker</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> → %1 targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>+ Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TracePage</name>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message id, correlation id, traceparent or broker id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow traces containing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop events are recorded while this page is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent trace carries “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker message #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>traceparent %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

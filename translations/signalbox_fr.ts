@@ -64,6 +64,491 @@
     </message>
 </context>
 <context>
+    <name>BrokerExplorerDock</name>
+    <message>
+        <source>Brokers</source>
+        <translation>Brokers</translation>
+    </message>
+    <message>
+        <source>Filter queues, exchanges, topics</source>
+        <translation>Filtrer files, échanges, topics</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1 : terminé</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>No broker is running. Start the embedded broker from the Broker menu.</source>
+        <translation>Aucun broker ne tourne. Démarrez le broker intégré depuis le menu Broker.</translation>
+    </message>
+    <message>
+        <source>Open Dashboard</source>
+        <translation>Ouvrir le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Show Clients</source>
+        <translation>Afficher les clients</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Détacher</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Purger…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation>Copier le nom</translation>
+    </message>
+    <message>
+        <source>Purge Queue</source>
+        <translation>Purger la file</translation>
+    </message>
+    <message>
+        <source>Remove every ready message from “%1”? This cannot be undone.</source>
+        <translation>Supprimer tous les messages prêts de « %1 » ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Purge %1</source>
+        <translation>Purger %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and every message in it? This cannot be undone.</source>
+        <translation>Supprimer « %1 » et tous ses messages ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerTreeModel</name>
+    <message>
+        <source>(AMQP default)</source>
+        <translation>(AMQP par défaut)</translation>
+    </message>
+    <message>
+        <source>(empty level)</source>
+        <translation>(niveau vide)</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>retenu</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>topic</translation>
+    </message>
+    <message>
+        <source>MQTT topics (%1)</source>
+        <translation>Topics MQTT (%1)</translation>
+    </message>
+    <message>
+        <source>virtual host</source>
+        <translation>hôte virtuel</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Échanges</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêts</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>Non acquittés</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>Consommateurs</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>Entrée/s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Sortie/s</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>Dernière valeur</translation>
+    </message>
+    <message>
+        <source>Dead letters waiting: %1</source>
+        <translation>Lettres mortes en attente : %1</translation>
+    </message>
+    <message>
+        <source>Depth rising: %1 → %2 over the last %3 updates</source>
+        <translation>Profondeur en hausse : %1 → %2 sur les %3 dernières mises à jour</translation>
+    </message>
+    <message>
+        <source>No consumers</source>
+        <translation>Aucun consommateur</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsModel</name>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Vhost</source>
+        <translation>Vhost</translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation>Connecté depuis</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2</source>
+        <translation>%1 messages, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Déconnecter…</translation>
+    </message>
+    <message>
+        <source>Filter clients</source>
+        <translation>Filtrer les clients</translation>
+    </message>
+    <message>
+        <source>Subscription / queue</source>
+        <translation>Abonnement / file</translation>
+    </message>
+    <message>
+        <source>Consumer tag</source>
+        <translation>Étiquette du consommateur</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Prefetch</source>
+        <translation>Prefetch</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Acquittement</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a client to see its subscriptions and consumers.</source>
+        <translation>Sélectionnez un client pour voir ses abonnements et consommateurs.</translation>
+    </message>
+    <message>
+        <source>Subscriptions and consumers of %1</source>
+        <translation>Abonnements et consommateurs de %1</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>illimité</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuel</translation>
+    </message>
+    <message>
+        <source>Disconnect Client</source>
+        <translation>Déconnecter le client</translation>
+    </message>
+    <message>
+        <source>Disconnect “%1” (%2)? It may reconnect on its own.</source>
+        <translation>Déconnecter « %1 » (%2) ? Il peut se reconnecter de lui-même.</translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation>Déconnecter %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>%1 — whole broker</source>
+        <translation>%1 — tout le broker</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>5 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêts</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>Non acquittés</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>Entrée/s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Sortie/s</translation>
+    </message>
+    <message>
+        <source>Depth (messages)</source>
+        <translation>Profondeur (messages)</translation>
+    </message>
+    <message>
+        <source>Rates (messages per second)</source>
+        <translation>Débits (messages par seconde)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>No data yet.
+Open a workspace to keep a metric history.</source>
+        <translation>Pas encore de données.
+Ouvrez un espace de travail pour conserver un historique des métriques.</translation>
+    </message>
+    <message>
+        <source>No data yet.
+The charts fill in as the broker reports its numbers.</source>
+        <translation>Pas encore de données.
+Les graphiques se remplissent à mesure que le broker publie ses chiffres.</translation>
+    </message>
+    <message>
+        <source>There is no metric history to export.</source>
+        <translation>Aucun historique de métriques à exporter.</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Exporter le graphique en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>Exporter en PNG</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV</source>
+        <translation>Exporter les données en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+</context>
+<context>
+    <name>DeadLetterPage</name>
+    <message>
+        <source>Redrive All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redrive Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead-letter queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 dead-lettered messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the messages to redrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages leave a queue from its head: select from the first message on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redrive failed after %1 moved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 moved, %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redriven: %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redrive %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 moved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentTab</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -291,6 +776,351 @@
         <source>Copied %1</source>
         <translation>%1 copié</translation>
     </message>
+    <message>
+        <source>Broker &amp;Dashboard</source>
+        <translation>&amp;Tableau de bord du broker</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>Broker intégré</translation>
+    </message>
+    <message>
+        <source>Connected C&amp;lients</source>
+        <translation>C&amp;lients connectés</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to Remote Broker…</source>
+        <translation>&amp;Attacher un broker distant…</translation>
+    </message>
+    <message>
+        <source>Attach to Remote Broker</source>
+        <translation>Attacher un broker distant</translation>
+    </message>
+    <message>
+        <source>Address of the management API of a broker started with
+sbx broker --http-port PORT (host:port):</source>
+        <translation>Adresse de l’API de gestion d’un broker lancé avec
+sbx broker --http-port PORT (hôte:port) :</translation>
+    </message>
+    <message>
+        <source>“%1” is not host:port.</source>
+        <translation>« %1 » n’est pas de la forme hôte:port.</translation>
+    </message>
+    <message>
+        <source>Could not attach to %1: %2</source>
+        <translation>Impossible de s’attacher à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Attached to %1</source>
+        <translation>Attaché à %1</translation>
+    </message>
+    <message>
+        <source>Message &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead L&amp;etters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message &amp;Trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation type="unfinished">Trace</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Clients — %1</source>
+        <translation>Clients — %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBrowserModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Routing key / topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBrowserPage</name>
+    <message>
+        <source>Peek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream offset: first, last, 42 or a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read messages without consuming them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep reading: queues and streams again on every refresh, topics as messages arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation type="unfinished">Trace</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select exactly two messages to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the messages to publish again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange (AMQP) or topic (MQTT) to publish to; empty keeps the original:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing %1 messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import and Publish Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageFilterBar</name>
+    <message>
+        <source>Regex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing key / topic contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property or header: name=value; …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters saved in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace to save filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageViewWidget</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 bytes · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers / user properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead-letter history (x-death)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonitorController</name>
+    <message>
+        <source>Charts will not keep a history: %1</source>
+        <translation>Les graphiques ne conservent pas d’historique : %1</translation>
+    </message>
+    <message>
+        <source>Attached to the broker at %1</source>
+        <translation>Attaché au broker à l’adresse %1</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -309,6 +1139,53 @@
     <message>
         <source>Embedded broker</source>
         <translation>Broker intégré</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadJsonModel</name>
+    <message>
+        <source>{%1 keys}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -343,6 +1220,148 @@
     </message>
 </context>
 <context>
+    <name>PublisherPage</name>
+    <message>
+        <source>Retain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMQP 0-9-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation type="unfinished">MQTT</translation>
+    </message>
+    <message>
+        <source>(default exchange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing key / topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload from File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed after %1 sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace to save templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -355,6 +1374,29 @@
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>SourceMonitor</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Not connected to a broker</source>
+        <translation>Connecté à aucun broker</translation>
     </message>
 </context>
 <context>
@@ -390,6 +1432,112 @@
     <message>
         <source>Embedded broker AMQP port (default 5672; 0 picks one)</source>
         <translation>Port AMQP du broker intégré (5672 par défaut ; 0 en choisit un libre)</translation>
+    </message>
+    <message>
+        <source>Wait MS milliseconds before the screenshot</source>
+        <translation>Attendre MS millisecondes avant la capture</translation>
+    </message>
+    <message>
+        <source>Open a view at start: dashboard or clients</source>
+        <translation>Ouvrir une vue au démarrage : dashboard ou clients</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>Broker intégré</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> → %1 targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>+ Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TracePage</name>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message id, correlation id, traceparent or broker id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow traces containing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop events are recorded while this page is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent trace carries “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker message #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>traceparent %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
