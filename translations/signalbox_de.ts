@@ -453,99 +453,99 @@ Die Diagramme füllen sich, sobald der Broker seine Zahlen meldet.</translation>
     <name>DeadLetterPage</name>
     <message>
         <source>Redrive All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zurückführen</translation>
     </message>
     <message>
         <source>Redrive Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl zurückführen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>batch </source>
-        <translation type="unfinished"></translation>
+        <translation>Stapel </translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange</translation>
     </message>
     <message>
         <source>Routing keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Keys</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Dead-letter queue:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead-Letter-Queue:</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese %1…</translation>
     </message>
     <message>
         <source>Browse %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 durchsuchen</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 dead-lettered messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dead-Letter-Nachrichten</translation>
     </message>
     <message>
         <source>Select the messages to redrive</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die zurückzuführenden Nachrichten</translation>
     </message>
     <message>
         <source>Messages leave a queue from its head: select from the first message on</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten verlassen eine Queue von vorn: wählen Sie ab der ersten Nachricht</translation>
     </message>
     <message>
         <source>Stopping after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppe nach dem aktuellen Stapel…</translation>
     </message>
     <message>
         <source>Redrive failed after %1 moved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückführen fehlgeschlagen nach %1 verschobenen: %2</translation>
     </message>
     <message>
         <source>Cancelled: %1 moved, %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: %1 verschoben, %2 übrig</translation>
     </message>
     <message>
         <source>Redriven: %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgeführt: %1 Nachrichten</translation>
     </message>
     <message>
         <source>Redrive %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zurückführen</translation>
     </message>
     <message>
         <source>%1 moved…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschoben…</translation>
     </message>
 </context>
 <context>
@@ -816,35 +816,35 @@ sbx broker --http-port PORT (Host:Port):</translation>
     </message>
     <message>
         <source>Message &amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten-&amp;Browser</translation>
     </message>
     <message>
         <source>&amp;Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publisher</translation>
     </message>
     <message>
         <source>Dead L&amp;etters</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead L&amp;etters</translation>
     </message>
     <message>
         <source>Message &amp;Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten-&amp;Trace</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>Publisher</translation>
     </message>
     <message>
         <source>Dead Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead Letters</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished">Ablauf</translation>
+        <translation>Trace</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -863,252 +863,252 @@ sbx broker --http-port PORT (Host:Port):</translation>
     <name>MessageBrowserModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Routing key / topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Key / Topic</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltstyp</translation>
     </message>
     <message>
         <source>Message id</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten-ID</translation>
     </message>
     <message>
         <source>Correlation id</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelations-ID</translation>
     </message>
 </context>
 <context>
     <name>MessageBrowserPage</name>
     <message>
         <source>Peek</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansehen</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source>Stream offset: first, last, 42 or a time</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream-Offset: first, last, 42 oder eine Zeit</translation>
     </message>
     <message>
         <source>max </source>
-        <translation type="unfinished"></translation>
+        <translation>max. </translation>
     </message>
     <message>
         <source>Read messages without consuming them</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten lesen, ohne sie zu konsumieren</translation>
     </message>
     <message>
         <source>Keep reading: queues and streams again on every refresh, topics as messages arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterlesen: Queues und Streams bei jeder Aktualisierung neu, Topics beim Eintreffen</translation>
     </message>
     <message>
         <source>Destination:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel:</translation>
     </message>
     <message>
         <source>Copy Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload kopieren</translation>
     </message>
     <message>
         <source>Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>Re-publish…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut veröffentlichen…</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished">Ablauf</translation>
+        <translation>Trace</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren…</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese %1…</translation>
     </message>
     <message>
         <source>Browse %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 durchsuchen</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 of %2 messages shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Nachrichten angezeigt</translation>
     </message>
     <message>
         <source>Select exactly two messages to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie genau zwei Nachrichten zum Vergleichen</translation>
     </message>
     <message>
         <source>Message Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenvergleich</translation>
     </message>
     <message>
         <source>Select the messages to publish again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die erneut zu veröffentlichenden Nachrichten</translation>
     </message>
     <message>
         <source>Re-publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut veröffentlichen</translation>
     </message>
     <message>
         <source>Exchange (AMQP) or topic (MQTT) to publish to; empty keeps the original:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange (AMQP) oder Topic (MQTT) als Ziel; leer behält das ursprüngliche:</translation>
     </message>
     <message>
         <source>Publishing %1 messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentliche %1 Nachrichten…</translation>
     </message>
     <message>
         <source>Publish %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nachrichten veröffentlichen</translation>
     </message>
     <message>
         <source>Published %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nachrichten veröffentlicht</translation>
     </message>
     <message>
         <source>Export Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten exportieren</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exported %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nachrichten exportiert</translation>
     </message>
     <message>
         <source>Import and Publish Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten importieren und veröffentlichen</translation>
     </message>
 </context>
 <context>
     <name>MessageFilterBar</name>
     <message>
         <source>Regex</source>
-        <translation type="unfinished"></translation>
+        <translation>Regex</translation>
     </message>
     <message>
         <source>Payload contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload enthält…</translation>
     </message>
     <message>
         <source>Routing key / topic contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Key / Topic enthält…</translation>
     </message>
     <message>
         <source>Property or header: name=value; …</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft oder Header: name=wert; …</translation>
     </message>
     <message>
         <source>Filters saved in the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Arbeitsbereich gespeicherte Filter</translation>
     </message>
     <message>
         <source>Save Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter speichern…</translation>
     </message>
     <message>
         <source>Save Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter speichern</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Open a workspace to save filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Arbeitsbereich, um Filter zu speichern</translation>
     </message>
     <message>
         <source>Saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Filter</translation>
     </message>
 </context>
 <context>
     <name>MessageViewWidget</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>JSON Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Baum</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>No message selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Nachricht ausgewählt</translation>
     </message>
     <message>
         <source>%1 · %2 bytes · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 Bytes · %3</translation>
     </message>
     <message>
         <source>Routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing</translation>
     </message>
     <message>
         <source>Headers / user properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Header / Benutzereigenschaften</translation>
     </message>
     <message>
         <source>Dead-letter history (x-death)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead-Letter-Verlauf (x-death)</translation>
     </message>
     <message>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
 </context>
 <context>
@@ -1145,47 +1145,47 @@ sbx broker --http-port PORT (Host:Port):</translation>
     <name>PayloadJsonModel</name>
     <message>
         <source>{%1 keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>{%1 Schlüssel}</translation>
     </message>
     <message>
         <source>[%1 items]</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1 Elemente]</translation>
     </message>
     <message>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>Array</translation>
     </message>
     <message>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenkette</translation>
     </message>
     <message>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Boolesch</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
 </context>
 <context>
@@ -1223,142 +1223,142 @@ sbx broker --http-port PORT (Host:Port):</translation>
     <name>PublisherPage</name>
     <message>
         <source>Retain</source>
-        <translation type="unfinished"></translation>
+        <translation>Retain</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>AMQP 0-9-1</source>
-        <translation type="unfinished"></translation>
+        <translation>AMQP 0-9-1</translation>
     </message>
     <message>
         <source>MQTT</source>
-        <translation type="unfinished">MQTT</translation>
+        <translation>MQTT</translation>
     </message>
     <message>
         <source>(default exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Standard-Exchange)</translation>
     </message>
     <message>
         <source>Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload</translation>
     </message>
     <message>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>so schnell wie möglich</translation>
     </message>
     <message>
         <source> msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation> Nachr./s</translation>
     </message>
     <message>
         <source>Protocol:</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll:</translation>
     </message>
     <message>
         <source>Virtual host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtueller Host:</translation>
     </message>
     <message>
         <source>Exchange:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange:</translation>
     </message>
     <message>
         <source>Routing key / topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Key / Topic:</translation>
     </message>
     <message>
         <source>QoS:</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS:</translation>
     </message>
     <message>
         <source>Save Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage speichern…</translation>
     </message>
     <message>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage:</translation>
     </message>
     <message>
         <source>Payload from File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload aus Datei…</translation>
     </message>
     <message>
         <source>Payload:</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload:</translation>
     </message>
     <message>
         <source>Times:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl:</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate:</translation>
     </message>
     <message>
         <source>Save Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage speichern</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Template saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage gespeichert</translation>
     </message>
     <message>
         <source>Payload from File</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload aus Datei</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sende…</translation>
     </message>
     <message>
         <source>Publish to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 veröffentlichen</translation>
     </message>
     <message>
         <source>Failed after %1 sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen nach %1 gesendeten: %2</translation>
     </message>
     <message>
         <source>Stopped after %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt nach %1 von %2</translation>
     </message>
     <message>
         <source>Sent %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nachrichten gesendet</translation>
     </message>
     <message>
         <source>Open a workspace to save templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Arbeitsbereich, um Vorlagen zu speichern</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -1450,94 +1450,94 @@ sbx broker --http-port PORT (Host:Port):</translation>
     <name>TraceModel</name>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source> → %1 targets</source>
-        <translation type="unfinished"></translation>
+        <translation> → %1 Ziele</translation>
     </message>
     <message>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>+ Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Latenz</translation>
     </message>
     <message>
         <source>Since publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Veröffentlichung</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
     <name>TracePage</name>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfolgen</translation>
     </message>
     <message>
         <source>Message id, correlation id, traceparent or broker id</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten-ID, Korrelations-ID, traceparent oder Broker-ID</translation>
     </message>
     <message>
         <source>Follow traces containing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces verfolgen, die enthalten…</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Hop events are recorded while this page is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hop-Ereignisse werden aufgezeichnet, solange diese Seite offen ist.</translation>
     </message>
     <message>
         <source>No recent trace carries “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine aktuelle Trace enthält „%1“.</translation>
     </message>
     <message>
         <source>Broker message #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Broker-Nachricht #%1</translation>
     </message>
     <message>
         <source>message id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten-ID %1</translation>
     </message>
     <message>
         <source>correlation id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelations-ID %1</translation>
     </message>
     <message>
         <source>traceparent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>traceparent %1</translation>
     </message>
 </context>
 <context>

@@ -453,99 +453,99 @@ Les graphiques se remplissent à mesure que le broker publie ses chiffres.</tran
     <name>DeadLetterPage</name>
     <message>
         <source>Redrive All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout réacheminer</translation>
     </message>
     <message>
         <source>Redrive Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Réacheminer la sélection</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>batch </source>
-        <translation type="unfinished"></translation>
+        <translation>lot </translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>Échange</translation>
     </message>
     <message>
         <source>Routing keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés de routage</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Dead-letter queue:</source>
-        <translation type="unfinished"></translation>
+        <translation>File de lettres mortes :</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de %1…</translation>
     </message>
     <message>
         <source>Browse %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir %1</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>%1 dead-lettered messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 messages en lettres mortes</translation>
     </message>
     <message>
         <source>Select the messages to redrive</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez les messages à réacheminer</translation>
     </message>
     <message>
         <source>Messages leave a queue from its head: select from the first message on</source>
-        <translation type="unfinished"></translation>
+        <translation>Les messages quittent une file par sa tête : sélectionnez à partir du premier message</translation>
     </message>
     <message>
         <source>Stopping after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt après le lot en cours…</translation>
     </message>
     <message>
         <source>Redrive failed after %1 moved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le réacheminement a échoué après %1 déplacés : %2</translation>
     </message>
     <message>
         <source>Cancelled: %1 moved, %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : %1 déplacés, %2 restants</translation>
     </message>
     <message>
         <source>Redriven: %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Réacheminés : %1 messages</translation>
     </message>
     <message>
         <source>Redrive %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réacheminer %1</translation>
     </message>
     <message>
         <source>%1 moved…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 déplacés…</translation>
     </message>
 </context>
 <context>
@@ -816,35 +816,35 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     </message>
     <message>
         <source>Message &amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Navigateur de messages</translation>
     </message>
     <message>
         <source>&amp;Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publication</translation>
     </message>
     <message>
         <source>Dead L&amp;etters</source>
-        <translation type="unfinished"></translation>
+        <translation>L&amp;ettres mortes</translation>
     </message>
     <message>
         <source>Message &amp;Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trace de message</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication</translation>
     </message>
     <message>
         <source>Dead Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettres mortes</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished">Trace</translation>
+        <translation>Trace</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -863,252 +863,252 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     <name>MessageBrowserModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Routing key / topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de routage / topic</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de contenu</translation>
     </message>
     <message>
         <source>Message id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id du message</translation>
     </message>
     <message>
         <source>Correlation id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id de corrélation</translation>
     </message>
 </context>
 <context>
     <name>MessageBrowserPage</name>
     <message>
         <source>Peek</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulter</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>En direct</translation>
     </message>
     <message>
         <source>Stream offset: first, last, 42 or a time</source>
-        <translation type="unfinished"></translation>
+        <translation>Position du flux : first, last, 42 ou une heure</translation>
     </message>
     <message>
         <source>max </source>
-        <translation type="unfinished"></translation>
+        <translation>max </translation>
     </message>
     <message>
         <source>Read messages without consuming them</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire les messages sans les consommer</translation>
     </message>
     <message>
         <source>Keep reading: queues and streams again on every refresh, topics as messages arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire en continu : files et flux à chaque actualisation, topics à l’arrivée des messages</translation>
     </message>
     <message>
         <source>Destination:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination :</translation>
     </message>
     <message>
         <source>Copy Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le contenu</translation>
     </message>
     <message>
         <source>Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer</translation>
     </message>
     <message>
         <source>Re-publish…</source>
-        <translation type="unfinished"></translation>
+        <translation>Republier…</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished">Trace</translation>
+        <translation>Trace</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer…</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de %1…</translation>
     </message>
     <message>
         <source>Browse %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir %1</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>%1 of %2 messages shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 messages affichés</translation>
     </message>
     <message>
         <source>Select exactly two messages to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez exactement deux messages à comparer</translation>
     </message>
     <message>
         <source>Message Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparaison de messages</translation>
     </message>
     <message>
         <source>Select the messages to publish again</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez les messages à republier</translation>
     </message>
     <message>
         <source>Re-publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Republier</translation>
     </message>
     <message>
         <source>Exchange (AMQP) or topic (MQTT) to publish to; empty keeps the original:</source>
-        <translation type="unfinished"></translation>
+        <translation>Échange (AMQP) ou topic (MQTT) de destination ; vide garde l’original :</translation>
     </message>
     <message>
         <source>Publishing %1 messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication de %1 messages…</translation>
     </message>
     <message>
         <source>Publish %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier %1 messages</translation>
     </message>
     <message>
         <source>Published %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 messages publiés</translation>
     </message>
     <message>
         <source>Export Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les messages</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes JSON (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exported %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 messages exportés</translation>
     </message>
     <message>
         <source>Import and Publish Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer et publier des messages</translation>
     </message>
 </context>
 <context>
     <name>MessageFilterBar</name>
     <message>
         <source>Regex</source>
-        <translation type="unfinished"></translation>
+        <translation>Regex</translation>
     </message>
     <message>
         <source>Payload contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contenu contient…</translation>
     </message>
     <message>
         <source>Routing key / topic contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de routage / le topic contient…</translation>
     </message>
     <message>
         <source>Property or header: name=value; …</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriété ou en-tête : nom=valeur ; …</translation>
     </message>
     <message>
         <source>Filters saved in the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtres enregistrés dans l’espace de travail</translation>
     </message>
     <message>
         <source>Save Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le filtre…</translation>
     </message>
     <message>
         <source>Save Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le filtre</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Open a workspace to save filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un espace de travail pour enregistrer des filtres</translation>
     </message>
     <message>
         <source>Saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtres enregistrés</translation>
     </message>
 </context>
 <context>
     <name>MessageViewWidget</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>JSON Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbre JSON</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hexa</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>No message selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message sélectionné</translation>
     </message>
     <message>
         <source>%1 · %2 bytes · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 octets · %3</translation>
     </message>
     <message>
         <source>Routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Routage</translation>
     </message>
     <message>
         <source>Headers / user properties</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes / propriétés utilisateur</translation>
     </message>
     <message>
         <source>Dead-letter history (x-death)</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des lettres mortes (x-death)</translation>
     </message>
     <message>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
 </context>
 <context>
@@ -1145,47 +1145,47 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     <name>PayloadJsonModel</name>
     <message>
         <source>{%1 keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>{%1 clés}</translation>
     </message>
     <message>
         <source>[%1 items]</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1 éléments]</translation>
     </message>
     <message>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>objet</translation>
     </message>
     <message>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>tableau</translation>
     </message>
     <message>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>chaîne</translation>
     </message>
     <message>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>booléen</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
 </context>
 <context>
@@ -1223,142 +1223,142 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     <name>PublisherPage</name>
     <message>
         <source>Retain</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenir</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriété</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>En-tête</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>AMQP 0-9-1</source>
-        <translation type="unfinished"></translation>
+        <translation>AMQP 0-9-1</translation>
     </message>
     <message>
         <source>MQTT</source>
-        <translation type="unfinished">MQTT</translation>
+        <translation>MQTT</translation>
     </message>
     <message>
         <source>(default exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>(échange par défaut)</translation>
     </message>
     <message>
         <source>Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu</translation>
     </message>
     <message>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>aussi vite que possible</translation>
     </message>
     <message>
         <source> msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation> msg/s</translation>
     </message>
     <message>
         <source>Protocol:</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocole :</translation>
     </message>
     <message>
         <source>Virtual host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte virtuel :</translation>
     </message>
     <message>
         <source>Exchange:</source>
-        <translation type="unfinished"></translation>
+        <translation>Échange :</translation>
     </message>
     <message>
         <source>Routing key / topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de routage / topic :</translation>
     </message>
     <message>
         <source>QoS:</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS :</translation>
     </message>
     <message>
         <source>Save Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le modèle…</translation>
     </message>
     <message>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle :</translation>
     </message>
     <message>
         <source>Payload from File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu depuis un fichier…</translation>
     </message>
     <message>
         <source>Payload:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu :</translation>
     </message>
     <message>
         <source>Times:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fois :</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit :</translation>
     </message>
     <message>
         <source>Save Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le modèle</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Template saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle enregistré</translation>
     </message>
     <message>
         <source>Payload from File</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu depuis un fichier</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Publish to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier vers %1</translation>
     </message>
     <message>
         <source>Failed after %1 sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec après %1 envoyés : %2</translation>
     </message>
     <message>
         <source>Stopped after %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté après %1 sur %2</translation>
     </message>
     <message>
         <source>Sent %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 messages envoyés</translation>
     </message>
     <message>
         <source>Open a workspace to save templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un espace de travail pour enregistrer des modèles</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
 </context>
 <context>
@@ -1450,94 +1450,94 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     <name>TraceModel</name>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source> → %1 targets</source>
-        <translation type="unfinished"></translation>
+        <translation> → %1 cibles</translation>
     </message>
     <message>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>+ Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Latence</translation>
     </message>
     <message>
         <source>Since publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis la publication</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Où</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocole</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail</translation>
     </message>
 </context>
 <context>
     <name>TracePage</name>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre</translation>
     </message>
     <message>
         <source>Message id, correlation id, traceparent or broker id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id du message, id de corrélation, traceparent ou id du broker</translation>
     </message>
     <message>
         <source>Follow traces containing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre les traces contenant…</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher</translation>
     </message>
     <message>
         <source>Hop events are recorded while this page is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les événements d’étape sont enregistrés tant que cette page est ouverte.</translation>
     </message>
     <message>
         <source>No recent trace carries “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune trace récente ne porte « %1 ».</translation>
     </message>
     <message>
         <source>Broker message #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Message du broker n°%1</translation>
     </message>
     <message>
         <source>message id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>id du message %1</translation>
     </message>
     <message>
         <source>correlation id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>id de corrélation %1</translation>
     </message>
     <message>
         <source>traceparent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>traceparent %1</translation>
     </message>
 </context>
 <context>
