@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -46,6 +47,15 @@ sbx::test::ProcessResult pika(std::uint16_t port, const std::string& body) {
     sbx::test::ProcessOptions options;
     options.env["AMQP_PORT"] = std::to_string(port);
     return sbx::test::runProcess({"/usr/bin/python3", "-c", script}, options);
+}
+
+// Keeps a picture of the window in <build>/screenshots for people to look at (offscreen
+// rendering; the xvfb screenshot test covers the real window).
+void keepPicture(QWidget& window, const char* file) {
+    window.resize(1400, 900);
+    QDir().mkpath(QStringLiteral(SBX_SCREENSHOT_DIR));
+    EXPECT_TRUE(
+        window.grab().save(QStringLiteral(SBX_SCREENSHOT_DIR "/") + QString::fromLatin1(file)));
 }
 
 std::uint64_t depth(std::uint16_t port, const std::string& queue) {
@@ -127,6 +137,7 @@ TEST_F(MessageViews, BrowserPeeksFiltersExportsAndImportsWithoutConsuming) {
     EXPECT_TRUE(pretty.contains(QStringLiteral("{\n  \"order\": {\n    \"id\": 7,")))
         << pretty.toStdString();
     EXPECT_EQ(page->detail().jsonModel().rowCount(), 1);  // "order"
+    keepPicture(window_, "studio-message-browser.png");
     const auto fields = page->detail().fields().findItems(QStringLiteral("tenant"),
                                                           Qt::MatchRecursive | Qt::MatchExactly);
     ASSERT_EQ(fields.size(), 1);
@@ -207,6 +218,7 @@ TEST_F(MessageViews, PublisherSendsNTimesToAConsumer) {
     page->send();
     ASSERT_TRUE(finished.wait(10000));
     EXPECT_EQ(finished.front().at(0).toInt(), 5);
+    keepPicture(window_, "studio-publisher.png");
     EXPECT_TRUE(page->result().text().contains(QStringLiteral("5")))
         << page->result().text().toStdString();
     const auto consumed = pika(amqp_,
@@ -267,6 +279,7 @@ TEST_F(MessageViews, DeadLettersAreListedAndRedrivenExactlyOnce) {
     EXPECT_EQ(page->deaths().topLevelItem(0)->text(0), QStringLiteral("work"));
     EXPECT_EQ(page->deaths().topLevelItem(0)->text(1), QStringLiteral("rejected"));
     EXPECT_EQ(page->deaths().topLevelItem(0)->text(5), QStringLiteral("work"));
+    keepPicture(window_, "studio-dead-letters.png");
 
     // Cancel after the first batch: what moved is in "work", the rest still in the DLQ.
     page->setBatchSize(3);
@@ -318,6 +331,7 @@ TEST_F(MessageViews, TraceShowsAnAmqpMessageFromPublishToAck) {
     EXPECT_TRUE(path.startsWith(QStringLiteral("published → routed → delivered → acked")))
         << path.toStdString();
     EXPECT_TRUE(page->summary().text().contains(QStringLiteral("corr-trace-9")));
+    keepPicture(window_, "studio-trace.png");
     EXPECT_FALSE(page->search(QStringLiteral("no-such-id")));
 }
 
