@@ -118,9 +118,10 @@ consumer.basic_consume('invoices', lambda *a: None, auto_ack=True)
 for i in range(300):
     channel.basic_publish('', 'orders', b'{"order": %d}' % i)
     channel.basic_publish('', 'invoices', b'{"invoice": %d}' % i)
-    connection.process_data_events(0.05 + (i % 20) * 0.005)
+    connection.sleep(0.02 + (i % 20) * 0.002)
     if i == 10:
         print('started', flush=True)
+connection.sleep(60)
 )";
 
 // Runs the studio with `view` open while traffic flows, and keeps its picture.

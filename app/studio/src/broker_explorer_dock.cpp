@@ -83,7 +83,7 @@ BrokerExplorerDock::BrokerExplorerDock(QWidget* parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     const QFontMetrics metrics(view_->font());
     header->resizeSection(BrokerTreeModel::NameColumn,
-                          metrics.horizontalAdvance(QLatin1Char('x')) * 34);
+                          metrics.horizontalAdvance(QLatin1Char('x')) * 28);
     for (int column = BrokerTreeModel::TypeColumn; column < BrokerTreeModel::LastValueColumn;
          ++column) {
         const auto title = model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
@@ -91,7 +91,7 @@ BrokerExplorerDock::BrokerExplorerDock(QWidget* parent)
         header->resizeSection(column, std::max(metrics.horizontalAdvance(title), numbers) + 24);
     }
     header->resizeSection(BrokerTreeModel::TypeColumn,
-                          metrics.horizontalAdvance(QStringLiteral("Signalbox 0.0.0")) + 16);
+                          metrics.horizontalAdvance(QStringLiteral("Signalbox 0.0.0")) + 40);
     connect(view_, &QTreeView::customContextMenuRequested, this,
             &BrokerExplorerDock::showContextMenu);
     connect(view_, &QTreeView::activated, this, [this](const QModelIndex& index) {
@@ -118,6 +118,9 @@ void BrokerExplorerDock::addMonitor(SourceMonitor* monitor) {
                 model_->applySnapshot(name, *snapshot);
                 if (!expanded_.contains(name)) {
                     expandDefaults(name);
+                }
+                if (status_->isVisible()) {
+                    updateStatus();  // "no broker" no longer holds
                 }
             });
     connect(monitor, &SourceMonitor::statusChanged, this,
