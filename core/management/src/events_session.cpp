@@ -77,10 +77,11 @@ void EventsSession::writeNext() {
     Message next;
     {
         std::lock_guard lock(mutex_);
-        if (!open_ || queue_.empty()) {
+        if (!open_ || (queue_.empty() && droppedSinceNotice_ == 0)) {
             writing_ = false;
             return;
         }
+        // The notice goes out even when nothing follows the drops.
         if (droppedSinceNotice_ > 0) {
             auto notice = std::make_shared<const std::string>(
                 dumpJson(Json{{"type", "dropped"}, {"batches", droppedSinceNotice_}}));
