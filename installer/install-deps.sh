@@ -14,6 +14,7 @@ packages=(
   libqt6opengl6-dev libqscintilla2-qt6-dev libgl1-mesa-dev
   libboost-dev libssl-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  qtkeychain-qt6-dev
   # running the studio headless (tests, screenshots)
   xvfb xauth fonts-dejavu-core
   # packaging checks
@@ -21,6 +22,7 @@ packages=(
   # real peers for the integration tests
   mosquitto mosquitto-clients python3 python3-paho-mqtt
   rabbitmq-server amqp-tools python3-pika
+  nats-server redis-server redis-tools
 )
 
 # Node.js for the amqplib / mqtt.js / kafkajs clients: Debian's nodejs and npm, unless a

@@ -20,6 +20,14 @@ std::string_view toString(ErrorCode code) {
             return "unsupported";
         case ErrorCode::Internal:
             return "internal error";
+        case ErrorCode::Unavailable:
+            return "unavailable";
+        case ErrorCode::Timeout:
+            return "timed out";
+        case ErrorCode::Unauthenticated:
+            return "authentication failed";
+        case ErrorCode::TlsError:
+            return "TLS error";
     }
     return "unknown error";
 }

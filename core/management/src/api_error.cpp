@@ -27,6 +27,14 @@ HttpError httpErrorFor(const Error& error) {
             return {409, "unsupported"};
         case ErrorCode::IoError:
             return {500, "io_error"};
+        case ErrorCode::Unavailable:
+            return {503, "unavailable"};
+        case ErrorCode::Timeout:
+            return {504, "timeout"};
+        case ErrorCode::Unauthenticated:
+            return {401, "unauthenticated"};
+        case ErrorCode::TlsError:
+            return {502, "tls_error"};
         case ErrorCode::Internal:
             break;
     }
@@ -61,6 +69,18 @@ ErrorCode codeFromName(std::string_view code, unsigned status) {
     }
     if (code == "io_error") {
         return ErrorCode::IoError;
+    }
+    if (code == "unavailable") {
+        return ErrorCode::Unavailable;
+    }
+    if (code == "timeout") {
+        return ErrorCode::Timeout;
+    }
+    if (code == "unauthenticated") {
+        return ErrorCode::Unauthenticated;
+    }
+    if (code == "tls_error") {
+        return ErrorCode::TlsError;
     }
     if (status == 404) {
         return ErrorCode::NotFound;

@@ -15,6 +15,13 @@ enum class ErrorCode {
     ParseError,
     Unsupported,
     Internal,
+    // A peer (broker, server) cannot be reached: DNS, refused, reset, gone away.
+    Unavailable,
+    Timeout,
+    // The peer refused who we said we are (wrong user name, password or token).
+    Unauthenticated,
+    // TLS handshake or certificate verification failed.
+    TlsError,
 };
 
 [[nodiscard]] std::string_view toString(ErrorCode code);
