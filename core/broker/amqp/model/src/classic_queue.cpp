@@ -188,6 +188,12 @@ void ClassicQueue::enforceMaxLength(Aftermath& after) {
 
 void ClassicQueue::discard(const Entry& entry, DeadLetterReason reason, Aftermath& after) {
     removed(*entry.message);
+    if (QueueOwner* host = owner()) {
+        host->discarded(*this, *entry.message,
+                        reason == DeadLetterReason::Expired  ? DiscardKind::Expired
+                        : reason == DeadLetterReason::MaxLen ? DiscardKind::MaxLenDropHead
+                                                             : DiscardKind::Rejected);
+    }
     if (settings().parsed.deadLetterExchange) {
         ++counters_.deadLettered;
         after.deadLetters.push_back({entry.message, reason});
@@ -207,6 +213,9 @@ Queue::EnqueueResult ClassicQueue::enqueue(AmqpMessagePtr message, TimePoint now
         const Overflow overflow = settings().parsed.overflow;
         if (overflow != Overflow::DropHead && wouldOverflow(*message)) {
             ++counters_.rejectedPublishes;
+            if (QueueOwner* host = owner()) {
+                host->discarded(*this, *message, DiscardKind::RejectPublish);
+            }
             if (overflow == Overflow::RejectPublishDlx && settings().parsed.deadLetterExchange) {
                 ++counters_.deadLettered;
                 after.deadLetters.push_back({std::move(message), DeadLetterReason::MaxLen});

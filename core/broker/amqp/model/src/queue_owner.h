@@ -4,6 +4,7 @@
 
 #include "sbx/broker/amqp/amqp_message.h"
 #include "sbx/broker/amqp/dead_letter.h"
+#include "sbx/broker/amqp/message_observer.h"
 
 namespace sbx::broker::amqp {
 
@@ -22,6 +23,9 @@ public:
     virtual void deadLetter(const Queue& from, std::vector<DeadLetter> letters, TimePoint now) = 0;
     // The last consumer of an auto-delete queue went away.
     virtual void lastConsumerGone(const Queue& queue) = 0;
+    // For the vhost's MessageObserver; unlike the rest, called with the queue's lock held.
+    virtual void discarded(const Queue& /*from*/, const AmqpMessage& /*message*/,
+                           DiscardKind /*kind*/) {}
 
 protected:
     ~QueueOwner() = default;

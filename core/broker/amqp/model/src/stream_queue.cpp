@@ -331,4 +331,22 @@ QueueStats StreamQueue::stats() const {
     return stats;
 }
 
+std::vector<StreamRecord> StreamQueue::readStream(const OffsetSpec& from,
+                                                  std::size_t maxCount) const {
+    std::lock_guard lock(mutex_);
+    std::vector<StreamRecord> out;
+    if (segments_.empty()) {
+        return out;
+    }
+    const std::int64_t start = std::max(startOffset(from), firstOffset());
+    const auto count =
+        std::min<std::int64_t>(nextOffset_ - start, static_cast<std::int64_t>(maxCount));
+    out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(count, 0)));
+    for (std::int64_t offset = start; offset < start + count; ++offset) {
+        const Record& record = recordAt(offset);
+        out.push_back({record.message, offset, record.storedAt});
+    }
+    return out;
+}
+
 }  // namespace sbx::broker::amqp

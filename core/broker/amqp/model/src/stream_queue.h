@@ -39,6 +39,8 @@ public:
     void channelClosed(ChannelId channel, TimePoint now) override;
     void tick(TimePoint now) override;
     [[nodiscard]] QueueStats stats() const override;
+    [[nodiscard]] std::vector<StreamRecord> readStream(const OffsetSpec& from,
+                                                       std::size_t maxCount) const override;
 
 protected:
     EnqueueResult enqueue(AmqpMessagePtr message, TimePoint now) override;

@@ -368,16 +368,36 @@ public:
             {
                 std::shared_lock lock(mutex);
                 if (exchangeNamed(message.exchange) == nullptr) {
-                    continue;  // RabbitMQ drops it (and logs); the counter says it left
+                    // RabbitMQ drops it (and logs); the counter says it left
+                    if (options.messageObserver) {
+                        options.messageObserver->messageDeadLettered(from, *letter.message, message,
+                                                                     letter.reason, 0);
+                    }
+                    continue;
                 }
                 targets = routeLocked(message, keys);
             }
             auto shared = std::make_shared<const AmqpMessage>(std::move(message));
+            std::size_t reached = 0;
             for (const auto& queue : targets) {
                 if (!isDeadLetterCycle(*shared, letter.reason, queue->name())) {
                     (void)QueueAccess::enqueue(*queue, shared, now);
+                    ++reached;
                 }
             }
+            if (options.messageObserver) {
+                options.messageObserver->messageDeadLettered(from, *letter.message, *shared,
+                                                             letter.reason, reached);
+                if (options.messageObserver->routesWatched()) {
+                    options.messageObserver->messageRouted(shared, targets);
+                }
+            }
+        }
+    }
+
+    void discarded(const Queue& from, const AmqpMessage& message, DiscardKind kind) override {
+        if (options.messageObserver) {
+            options.messageObserver->messageDiscarded(from, message, kind);
         }
     }
 
@@ -810,6 +830,10 @@ AmqpResult<PublishResult> VirtualHost::publish(AmqpMessage message, TimePoint no
         }
     }
     result.unroutable = targets->empty();
+    if (const auto& observer = impl_->options.messageObserver;
+        observer && observer->routesWatched()) {
+        observer->messageRouted(shared, *targets);
+    }
     return result;
 }
 

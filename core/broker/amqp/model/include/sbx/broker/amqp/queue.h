@@ -16,6 +16,7 @@
 #include "sbx/broker/amqp/queue_arguments.h"
 #include "sbx/broker/amqp/queue_stats.h"
 #include "sbx/broker/amqp/store_hooks.h"
+#include "sbx/broker/amqp/stream_offset.h"
 
 namespace sbx::broker::amqp {
 
@@ -38,6 +39,13 @@ class QueueAccess;
 struct PeekedMessage {
     AmqpMessagePtr message;
     bool redelivered = false;
+};
+
+// A stream message read at its offset by Queue::readStream.
+struct StreamRecord {
+    AmqpMessagePtr message;
+    std::int64_t offset = 0;
+    TimePoint storedAt{};
 };
 
 // A classic or stream queue. VirtualHost creates them (declareQueue) and hands out
@@ -92,6 +100,13 @@ public:
     // queue's lock without consuming them (for browsing). Queues that cannot browse this
     // way (streams: read them from an offset instead) return none.
     [[nodiscard]] virtual std::vector<PeekedMessage> peek(std::size_t /*maxCount*/) const {
+        return {};
+    }
+    // Streams: up to `maxCount` retained messages from `from` on, copied under the lock.
+    // A read, not a consumer: no delivery is counted, no credit taken, nothing changes.
+    // Other queues return none.
+    [[nodiscard]] virtual std::vector<StreamRecord> readStream(const OffsetSpec& /*from*/,
+                                                               std::size_t /*maxCount*/) const {
         return {};
     }
 

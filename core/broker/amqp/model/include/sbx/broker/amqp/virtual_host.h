@@ -16,6 +16,7 @@
 #include "sbx/broker/amqp/exchange.h"
 #include "sbx/broker/amqp/exchange_declare.h"
 #include "sbx/broker/amqp/ids.h"
+#include "sbx/broker/amqp/message_observer.h"
 #include "sbx/broker/amqp/publish_result.h"
 #include "sbx/broker/amqp/queue.h"
 #include "sbx/broker/amqp/queue_declare.h"
@@ -31,6 +32,7 @@ struct VirtualHostOptions {
     // segments are sized in bytes; counting messages keeps tests readable).
     std::size_t streamSegmentMessages = 1000;
     std::shared_ptr<QueueStoreHooks> storeHooks;  // optional; see store_hooks.h
+    std::shared_ptr<MessageObserver> messageObserver;  // optional; see message_observer.h
 };
 
 // queue.purge-ok / queue.delete-ok: how many messages went.
