@@ -20,7 +20,22 @@ MessageRates ratesBetween(const MessageCounters& now, const MessageCounters& bef
 
 }  // namespace
 
+void RateEstimator::reuse(BrokerSnapshot& snapshot) const {
+    snapshot.overview.rates = lastOverviewRates_;
+    for (Destination& destination : snapshot.destinations) {
+        const auto found = lastRates_.find(destination.id);
+        if (found != lastRates_.end()) {
+            destination.rates = found->second;
+        }
+    }
+}
+
 void RateEstimator::apply(BrokerSnapshot& snapshot) {
+    if (havePrevious_ && window_.count() > 0 && snapshot.time >= previousTime_ &&
+        snapshot.time - previousTime_ < window_) {
+        reuse(snapshot);
+        return;
+    }
     const double seconds =
         havePrevious_ ? std::chrono::duration<double>(snapshot.time - previousTime_).count() : 0;
     if (havePrevious_) {
@@ -38,6 +53,13 @@ void RateEstimator::apply(BrokerSnapshot& snapshot) {
     }
     // Forget destinations that are gone, so a recreated one starts from zero.
     previous_ = std::move(current);
+    if (window_.count() > 0) {
+        lastOverviewRates_ = snapshot.overview.rates;
+        lastRates_.clear();
+        for (const Destination& destination : snapshot.destinations) {
+            lastRates_.emplace(destination.id, destination.rates);
+        }
+    }
     previousOverview_ = snapshot.overview.counters;
     previousTime_ = snapshot.time;
     havePrevious_ = true;

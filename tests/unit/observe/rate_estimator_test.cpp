@@ -44,6 +44,26 @@ TEST(RateEstimator, RatesAreCounterDeltasPerSecond) {
     EXPECT_DOUBLE_EQ(second.destinations[0].rates.delivered, 30);
 }
 
+TEST(RateEstimator, WindowMakesRatesIndependentOfHowManyCallersAsk) {
+    RateEstimator estimator(1s);
+    const auto start = std::chrono::system_clock::time_point{} + 10s;
+    BrokerSnapshot first = snapshotAt(start, 500, 100);
+    estimator.apply(first);
+    BrokerSnapshot full = snapshotAt(start + 1s, 600, 150);
+    estimator.apply(full);
+    EXPECT_DOUBLE_EQ(full.overview.rates.published, 100);
+    // A second caller 10 ms later: the rates of the last full window, not 10 ms of noise.
+    BrokerSnapshot soon = snapshotAt(start + 1010ms, 603, 150);
+    estimator.apply(soon);
+    EXPECT_DOUBLE_EQ(soon.overview.rates.published, 100);
+    EXPECT_DOUBLE_EQ(soon.destinations[0].rates.delivered, 50);
+    // The next window is measured from the last baseline (start + 1 s).
+    BrokerSnapshot next = snapshotAt(start + 2s, 800, 150);
+    estimator.apply(next);
+    EXPECT_DOUBLE_EQ(next.overview.rates.published, 200);
+    EXPECT_DOUBLE_EQ(next.destinations[0].rates.delivered, 0);
+}
+
 TEST(RateEstimator, RecreatedDestinationStartsFromZero) {
     RateEstimator estimator;
     const auto start = std::chrono::system_clock::time_point{} + 10s;

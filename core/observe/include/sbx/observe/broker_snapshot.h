@@ -67,6 +67,13 @@ struct Destination {
     // Where dead letters of this queue go, when it has x-dead-letter-exchange.
     std::string deadLetterExchange;
     std::string deadLetterRoutingKey;
+    // Holds dead letters (or the broker's equivalent: a RabbitMQ dead-letter queue,
+    // JetStream messages past max deliveries, Redis entries pending past an idle time),
+    // so the dead-letter view offers it and redrive applies.
+    bool deadLetters = false;
+    // The destination this one belongs to: a JetStream consumer or a Redis consumer group
+    // under its stream ("stream:orders"). Empty for top-level destinations.
+    std::string parentId;
 
     // MQTT topics: the last message's payload (at most kLastValueBytes of it), whether a
     // retained message is held, and when the last message arrived.
@@ -96,7 +103,9 @@ struct ClientSubscription {
     bool autoAck = false;
 };
 
-// A connected client (an MQTT session or an AMQP connection).
+// A client: an AMQP connection, an MQTT connection, or an MQTT persistent session kept
+// while its client is away (`connected` false: it still queues messages for its
+// subscriptions; disconnectClient ends it for good).
 struct Client {
     std::string id;               // unique among current clients; what disconnectClient takes
     std::string name;             // MQTT client id, or AMQP connection_name client property
@@ -112,6 +121,7 @@ struct Client {
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;
     std::vector<ClientSubscription> subscriptions;
+    bool connected = true;
 };
 
 // The whole broker at a glance.
@@ -119,7 +129,7 @@ struct BrokerOverview {
     std::string name;     // "embedded", a profile name
     std::string product;  // "Signalbox 0.3.0", "RabbitMQ 3.10.8", ...
     std::uint64_t uptimeSeconds = 0;
-    std::uint64_t connections = 0;
+    std::uint64_t connections = 0;  // connected clients, AMQP and MQTT (not offline sessions)
     std::uint64_t messagesReady = 0;
     std::uint64_t messagesUnacked = 0;
     MessageCounters counters;

@@ -28,6 +28,7 @@ enum class Capability : std::uint32_t {
     HopEvents = 1U << 9,
     Streams = 1U << 10,
     TopicTree = 1U << 11,
+    LiveMessages = 1U << 12,  // watchMessages
 };
 
 struct Capabilities {
@@ -39,6 +40,21 @@ struct Capabilities {
         bits |= static_cast<std::uint32_t>(c);
         return *this;
     }
+};
+
+// What watchMessages follows. `destinationId` is a Destination::id: a queue or stream
+// (messages as they enter it), an exchange (as they are published to it) or a topic
+// ("topic:<name>"); or else `topicFilter`, an MQTT filter ("sensors/#").
+struct MessageWatch {
+    std::string destinationId;
+    std::string topicFilter;
+};
+
+// Messages seen by a watch since the previous batch, oldest first. `lost` counts those
+// that did not fit the watch's bounded buffer (a listener slower than the traffic).
+struct MessageBatch {
+    std::vector<ObservedMessage> messages;
+    std::uint64_t lost = 0;
 };
 
 // One broker, seen and driven the same way whether it is the embedded broker, a remote
@@ -53,13 +69,16 @@ class BrokerSource {
 public:
     using HopListener = std::function<void(const std::vector<HopEvent>&)>;
     using ListenerId = std::uint64_t;
+    using MessageListener = std::function<void(const MessageBatch&)>;
 
     virtual ~BrokerSource() = default;
 
     [[nodiscard]] virtual std::string name() const = 0;
     [[nodiscard]] virtual Capabilities capabilities() const = 0;
 
-    // The current state with rates over the interval since the previous snapshot.
+    // The current state. Rates: messages per second over the last window of about a second
+    // (sources keep one window for all callers, so rates do not depend on how often or by
+    // how many callers snapshot() is called).
     virtual Result<BrokerSnapshot> snapshot() = 0;
 
     virtual Result<std::vector<ObservedMessage>> peek(const PeekRequest& request) = 0;
@@ -76,6 +95,17 @@ public:
     // without HopEvents capability never call the listener.
     virtual ListenerId watchHops(HopListener listener) = 0;
     virtual void unwatchHops(ListenerId id) = 0;
+
+    // Live tail: every message published to the watched destination from now on, in
+    // batches (the embedded broker: every 50 ms) on a source thread, without the gaps of
+    // polling peek. No side effects: nothing is consumed. Sources without LiveMessages
+    // capability return ErrorCode::Unsupported. After unwatchMessages returns, the
+    // listener is not called again.
+    virtual Result<ListenerId> watchMessages(const MessageWatch& /*watch*/,
+                                             MessageListener /*listener*/) {
+        return Error{ErrorCode::Unsupported, "this broker cannot stream messages live"};
+    }
+    virtual void unwatchMessages(ListenerId /*id*/) {}
 };
 
 }  // namespace sbx::observe

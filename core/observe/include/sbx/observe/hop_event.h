@@ -44,6 +44,12 @@ struct HopEvent {
     std::string vhost;            // AMQP
     std::string routingKey;       // AMQP routing key or MQTT topic
     MessageIds ids;               // set on Published (and DeadLettered); later hops share messageId
+    // DeadLettered: the dead-letter exchange (`routingKey` is then the dead-letter routing
+    // key and `destination` the queue the message left) and the broker id the dead letter
+    // carries from here on (its hops in the dead-letter queue use that id; a dead letter's
+    // first hop, Routed, points back here with the same field).
+    std::string target;
+    std::uint64_t linkedMessageId = 0;
 };
 
 }  // namespace sbx::observe
