@@ -284,6 +284,8 @@ SBX_SERIALIZER(Destination)::to_json(Json& json, const observe::Destination& val
             {"arguments", value.arguments},
             {"deadLetterExchange", value.deadLetterExchange},
             {"deadLetterRoutingKey", value.deadLetterRoutingKey},
+            {"deadLetters", value.deadLetters},
+            {"parentId", value.parentId},
             {"lastValueTruncated", value.lastValueTruncated},
             {"retained", value.retained},
             {"lastMessageTime", m::timeJson(value.lastMessageTime)}};
@@ -308,6 +310,8 @@ SBX_SERIALIZER(Destination)::from_json(const Json& json, observe::Destination& v
     m::read(json, "arguments", value.arguments);
     m::read(json, "deadLetterExchange", value.deadLetterExchange);
     m::read(json, "deadLetterRoutingKey", value.deadLetterRoutingKey);
+    m::read(json, "deadLetters", value.deadLetters);
+    m::read(json, "parentId", value.parentId);
     m::readBytes(json, "lastValue", value.lastValue);
     m::read(json, "lastValueTruncated", value.lastValueTruncated);
     m::read(json, "retained", value.retained);
@@ -359,7 +363,8 @@ SBX_SERIALIZER(Client)::to_json(Json& json, const observe::Client& value) {
             {"messagesOut", value.messagesOut},
             {"bytesIn", value.bytesIn},
             {"bytesOut", value.bytesOut},
-            {"subscriptions", value.subscriptions}};
+            {"subscriptions", value.subscriptions},
+            {"connected", value.connected}};
 }
 SBX_SERIALIZER(Client)::from_json(const Json& json, observe::Client& value) {
     m::read(json, "id", value.id);
@@ -376,6 +381,7 @@ SBX_SERIALIZER(Client)::from_json(const Json& json, observe::Client& value) {
     m::read(json, "bytesIn", value.bytesIn);
     m::read(json, "bytesOut", value.bytesOut);
     m::read(json, "subscriptions", value.subscriptions);
+    m::read(json, "connected", value.connected);
 }
 
 SBX_SERIALIZER(BrokerOverview)::to_json(Json& json, const observe::BrokerOverview& value) {
@@ -481,7 +487,9 @@ SBX_SERIALIZER(HopEvent)::to_json(Json& json, const observe::HopEvent& value) {
             {"detail", value.detail},
             {"vhost", value.vhost},
             {"routingKey", value.routingKey},
-            {"ids", value.ids}};
+            {"ids", value.ids},
+            {"target", value.target},
+            {"linkedMessageId", value.linkedMessageId}};
 }
 SBX_SERIALIZER(HopEvent)::from_json(const Json& json, observe::HopEvent& value) {
     m::readTime(json, "time", value.time);
@@ -495,6 +503,8 @@ SBX_SERIALIZER(HopEvent)::from_json(const Json& json, observe::HopEvent& value) 
     m::read(json, "vhost", value.vhost);
     m::read(json, "routingKey", value.routingKey);
     m::read(json, "ids", value.ids);
+    m::read(json, "target", value.target);
+    m::read(json, "linkedMessageId", value.linkedMessageId);
 }
 
 SBX_SERIALIZER(PublishRequest)::to_json(Json& json, const observe::PublishRequest& value) {
