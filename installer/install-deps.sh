@@ -20,7 +20,7 @@ packages=(
   # packaging checks
   dpkg-dev file desktop-file-utils appstream
   # real peers for the integration tests
-  mosquitto mosquitto-clients python3 python3-paho-mqtt
+  mosquitto mosquitto-clients python3 python3-paho-mqtt openssl
   rabbitmq-server amqp-tools python3-pika
   nats-server redis-server redis-tools
 )
