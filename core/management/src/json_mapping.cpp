@@ -533,12 +533,14 @@ SBX_SERIALIZER(PublishRequest)::from_json(const Json& json, observe::PublishRequ
 SBX_SERIALIZER(PeekRequest)::to_json(Json& json, const observe::PeekRequest& value) {
     json = {{"destinationId", value.destinationId},
             {"maxCount", value.maxCount},
-            {"streamOffset", value.streamOffset}};
+            {"streamOffset", value.streamOffset},
+            {"allowRequeue", value.allowRequeue}};
 }
 SBX_SERIALIZER(PeekRequest)::from_json(const Json& json, observe::PeekRequest& value) {
     m::read(json, "destinationId", value.destinationId);
     m::read(json, "maxCount", value.maxCount);
     m::read(json, "streamOffset", value.streamOffset);
+    m::read(json, "allowRequeue", value.allowRequeue);
 }
 
 SBX_SERIALIZER(DeclareRequest)::to_json(Json& json, const observe::DeclareRequest& value) {

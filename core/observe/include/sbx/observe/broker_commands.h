@@ -32,6 +32,10 @@ struct PeekRequest {
     std::string destinationId;
     std::size_t maxCount = 100;
     std::string streamOffset;
+    // The user agreed to a peek that takes messages and puts them back (RabbitMQ classic
+    // and quorum queues only offer get-and-requeue: order changes, messages are marked
+    // redelivered). Without it such sources refuse with the reason.
+    bool allowRequeue = false;
 };
 
 // Declare an exchange or a queue (kind Exchange / Queue / Stream).
