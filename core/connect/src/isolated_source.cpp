@@ -105,4 +105,14 @@ void IsolatedSource::unwatchHops(ListenerId id) {
     guarded("unwatch", [&] { inner_->unwatchHops(id); });
 }
 
+Result<IsolatedSource::ListenerId> IsolatedSource::watchMessages(const observe::MessageWatch& watch,
+                                                                 MessageListener listener) {
+    return guarded("watch messages",
+                   [&] { return inner_->watchMessages(watch, std::move(listener)); });
+}
+
+void IsolatedSource::unwatchMessages(ListenerId id) {
+    guarded("unwatch messages", [&] { inner_->unwatchMessages(id); });
+}
+
 }  // namespace sbx::connect

@@ -77,6 +77,7 @@ std::shared_ptr<observe::BrokerSource> ReconnectingSource::session(Error* why) {
     for (const auto& [ours, listener] : listeners_) {
         innerListeners_[ours] = current_->watchHops(listener);
     }
+    rewatchMessages();
     return current_;
 }
 
@@ -91,6 +92,7 @@ void ReconnectingSource::noteFailure(const std::shared_ptr<observe::BrokerSource
     }
     current_.reset();
     innerListeners_.clear();
+    innerMessageWatchers_.clear();
     health_.state = State::Waiting;
     health_.failedAttempts = 0;
     health_.lastError = error.message;
@@ -180,6 +182,47 @@ void ReconnectingSource::unwatchHops(ListenerId id) {
             current_->unwatchHops(inner->second);
         }
         innerListeners_.erase(inner);
+    }
+}
+
+void ReconnectingSource::rewatchMessages() {
+    innerMessageWatchers_.clear();
+    for (const auto& [ours, watcher] : messageWatchers_) {
+        if (auto inner = current_->watchMessages(watcher.watch, watcher.listener)) {
+            innerMessageWatchers_[ours] = *inner;
+        }
+    }
+}
+
+Result<ReconnectingSource::ListenerId> ReconnectingSource::watchMessages(
+    const observe::MessageWatch& watch, MessageListener listener) {
+    std::lock_guard lock(mutex_);
+    ListenerId inner = 0;
+    if (current_) {
+        auto watched = current_->watchMessages(watch, listener);
+        if (!watched) {
+            return watched.error();
+        }
+        inner = *watched;
+    } else if (!capabilities_.has(observe::Capability::LiveMessages)) {
+        return Error{ErrorCode::Unsupported, "this broker cannot stream messages live"};
+    }
+    const ListenerId id = nextListener_++;
+    messageWatchers_[id] = MessageWatcher{watch, std::move(listener)};
+    if (current_) {
+        innerMessageWatchers_[id] = inner;
+    }
+    return id;
+}
+
+void ReconnectingSource::unwatchMessages(ListenerId id) {
+    std::lock_guard lock(mutex_);
+    messageWatchers_.erase(id);
+    if (const auto inner = innerMessageWatchers_.find(id); inner != innerMessageWatchers_.end()) {
+        if (current_) {
+            current_->unwatchMessages(inner->second);
+        }
+        innerMessageWatchers_.erase(inner);
     }
 }
 

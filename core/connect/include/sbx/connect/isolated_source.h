@@ -31,6 +31,9 @@ public:
     Result<observe::RedriveResult> redrive(const observe::RedriveRequest& request) override;
     ListenerId watchHops(HopListener listener) override;
     void unwatchHops(ListenerId id) override;
+    Result<ListenerId> watchMessages(const observe::MessageWatch& watch,
+                                     MessageListener listener) override;
+    void unwatchMessages(ListenerId id) override;
 
 private:
     template <typename Call>

@@ -15,7 +15,8 @@ namespace sbx::connect {
 // call fails because the broker is unreachable (Unavailable, Timeout), the session is
 // dropped and re-opened on a later call, waiting 1 s, 2 s, 4 s ... up to 30 s between
 // attempts. Between attempts calls fail at once with "reconnecting in N s: <reason>", so
-// a poller never blocks for longer than one connect timeout.
+// a poller never blocks for longer than one connect timeout. Hop listeners and message
+// watches outlive sessions: they are registered again with each new one.
 class ReconnectingSource final : public observe::BrokerSource {
 public:
     using Clock = std::chrono::steady_clock;
@@ -59,6 +60,9 @@ public:
     Result<observe::RedriveResult> redrive(const observe::RedriveRequest& request) override;
     ListenerId watchHops(HopListener listener) override;
     void unwatchHops(ListenerId id) override;
+    Result<ListenerId> watchMessages(const observe::MessageWatch& watch,
+                                     MessageListener listener) override;
+    void unwatchMessages(ListenerId id) override;
 
 private:
     std::shared_ptr<observe::BrokerSource> session(Error* why);
@@ -77,6 +81,13 @@ private:
     ListenerId nextListener_ = 1;
     std::map<ListenerId, HopListener> listeners_;
     std::map<ListenerId, ListenerId> innerListeners_;  // ours -> current session's
+    struct MessageWatcher {
+        observe::MessageWatch watch;
+        MessageListener listener;
+    };
+    std::map<ListenerId, MessageWatcher> messageWatchers_;
+    std::map<ListenerId, ListenerId> innerMessageWatchers_;
+    void rewatchMessages();
 };
 
 // True for the failures that mean "the broker is not there right now".
