@@ -26,6 +26,7 @@ struct NetworkStream::Impl {
     std::string peer;
     std::string buffered;
     std::atomic<bool> closed{false};
+    std::atomic<bool> woken{false};
 
     // Runs the io_context until `done` or the timeout; on timeout the socket is closed
     // (the operation cannot be resumed halfway through a frame anyway).
@@ -185,6 +186,21 @@ Result<std::unique_ptr<NetworkStream>> NetworkStream::connect(const std::string&
     return std::unique_ptr<NetworkStream>(new NetworkStream(std::move(impl)));
 }
 
+Status NetworkStream::startTls(const TlsSettings& tls, const std::string& host,
+                               Milliseconds timeout) {
+    if (impl_->tlsStream) {
+        return Error{ErrorCode::InvalidArgument,
+                     "the connection to " + impl_->peer + " already uses TLS"};
+    }
+    if (!impl_->buffered.empty()) {
+        return Error{ErrorCode::TlsError, impl_->peer + " sent data before the TLS handshake"};
+    }
+    if (auto configured = configureTls(*impl_, host, tls); !configured) {
+        return configured.error();
+    }
+    return handshake(*impl_, timeout);
+}
+
 Status NetworkStream::write(std::string_view bytes, Milliseconds timeout) {
     if (!isOpen()) {
         return closedError(impl_->peer);
@@ -295,6 +311,71 @@ Result<std::string> NetworkStream::readExactly(std::size_t count, Milliseconds t
 
 std::string NetworkStream::takeBuffered() {
     return std::exchange(impl_->buffered, {});
+}
+
+Result<std::size_t> NetworkStream::readAvailable(std::string& into, Milliseconds wait) {
+    if (!impl_->buffered.empty()) {
+        return readSome(into, wait);
+    }
+    if (!isOpen()) {
+        return closedError(impl_->peer);
+    }
+    if (impl_->woken.exchange(false)) {
+        return std::size_t{0};
+    }
+    char chunk[16384];
+    bool done = false;
+    error_code failure;
+    std::size_t received = 0;
+    impl_->asyncReadSome(asio::buffer(chunk), [&](const error_code& ec, std::size_t count) {
+        failure = ec;
+        received = count;
+        done = true;
+    });
+    impl_->io.restart();
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    while (!done && !impl_->woken.load()) {
+        const auto left = deadline - std::chrono::steady_clock::now();
+        if (left <= Milliseconds::zero()) {
+            break;
+        }
+        impl_->io.run_one_for(left);
+    }
+    if (!done) {
+        // Cancelling (not closing) keeps the connection: the handler still refers to
+        // `chunk`, so let it run with operation_aborted (or with data that just came).
+        error_code ignored;
+        impl_->lowest().cancel(ignored);
+        impl_->io.restart();
+        const auto cancelDeadline = std::chrono::steady_clock::now() + Milliseconds(2000);
+        while (!done && std::chrono::steady_clock::now() < cancelDeadline) {
+            impl_->io.run_one_for(Milliseconds(100));
+        }
+        if (!done) {
+            impl_->closed = true;
+            impl_->lowest().close(ignored);
+            return timeoutError(impl_->peer, wait, "waiting for data");
+        }
+    }
+    impl_->woken = false;
+    if (failure && impl_->closed) {
+        return closedError(impl_->peer);  // close() from another thread
+    }
+    if (failure == asio::error::operation_aborted) {
+        return std::size_t{0};
+    }
+    if (failure) {
+        impl_->closed = true;
+        return transferError(impl_->peer, failure);
+    }
+    into.append(chunk, received);
+    return received;
+}
+
+void NetworkStream::wake() {
+    impl_->woken = true;
+    // Posted, so run_one_for in the reading thread returns and sees the flag.
+    asio::post(impl_->io, [] {});
 }
 
 void NetworkStream::close() {

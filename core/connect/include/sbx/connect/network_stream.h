@@ -31,6 +31,10 @@ public:
     NetworkStream(const NetworkStream&) = delete;
     NetworkStream& operator=(const NetworkStream&) = delete;
 
+    // Upgrades a plain connection to TLS in place, for protocols that agree on TLS after
+    // a plain greeting (NATS's INFO with tls_required, STARTTLS). Nothing may be buffered.
+    Status startTls(const TlsSettings& tls, const std::string& host, Milliseconds timeout);
+
     Status write(std::string_view bytes, Milliseconds timeout);
     // At least one byte appended to `into`; Timeout when nothing came within `timeout`.
     Result<std::size_t> readSome(std::string& into, Milliseconds timeout);
@@ -40,6 +44,13 @@ public:
     Result<std::string> readExactly(std::size_t count, Milliseconds timeout);
     // Buffered bytes not yet returned by readLine/readExactly, taken out.
     std::string takeBuffered();
+    // Waits at most `wait` for bytes and appends what came: 0 when nothing came in time
+    // or wake() was called. Unlike readSome, running out of time leaves the stream open,
+    // so one thread can read, write and keep a connection alive (an MQTT client's pings).
+    Result<std::size_t> readAvailable(std::string& into, Milliseconds wait);
+    // Ends a readAvailable waiting in another thread (it returns 0), e.g. because that
+    // thread has something to write. Thread-safe, like close().
+    void wake();
 
     void close();
     [[nodiscard]] bool isOpen() const;
