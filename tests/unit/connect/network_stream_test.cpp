@@ -112,5 +112,37 @@ TEST(NetworkStream, CloseFromAnotherThreadEndsABlockedRead) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
 }
 
+TEST(NetworkStream, ReadAvailableWaitsWithoutClosingAndWakes) {
+    LoopbackServer server([](int fd) {
+        LoopbackServer::readUntil(fd, "ping");
+        LoopbackServer::writeAll(fd, "pong");
+        LoopbackServer::readUntil(fd, "never");
+    });
+    auto stream = NetworkStream::connect("127.0.0.1", server.port(), {}, 2000ms);
+    ASSERT_TRUE(stream);
+    std::string into;
+    auto nothing = (*stream)->readAvailable(into, 50ms);
+    ASSERT_TRUE(nothing) << nothing.error().message;
+    EXPECT_EQ(*nothing, 0U);
+    EXPECT_TRUE((*stream)->isOpen());
+    ASSERT_TRUE((*stream)->write("ping", 1000ms));
+    while (into.size() < 4) {
+        auto read = (*stream)->readAvailable(into, 1000ms);
+        ASSERT_TRUE(read) << read.error().message;
+    }
+    EXPECT_EQ(into, "pong");
+    std::thread waker([&] {
+        usleep(100000);
+        (*stream)->wake();
+    });
+    const auto started = std::chrono::steady_clock::now();
+    auto woken = (*stream)->readAvailable(into, 10000ms);
+    waker.join();
+    ASSERT_TRUE(woken);
+    EXPECT_EQ(*woken, 0U);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
+    EXPECT_TRUE((*stream)->isOpen());
+}
+
 }  // namespace
 }  // namespace sbx::connect
