@@ -50,7 +50,10 @@ std::string requestText(const HttpClient::Options& options, std::string_view met
     text.reserve(256 + body.size());
     text.append(method).append(" ").append(target).append(" HTTP/1.1\r\n");
     text.append("Host: ").append(options.host).append(":").append(std::to_string(options.port));
-    text.append("\r\nUser-Agent: Signalbox\r\nAccept: application/json\r\nConnection: close\r\n");
+    // "*/*" too: RabbitMQ answers 406 to DELETE .../contents (no body) when only JSON is
+    // acceptable.
+    text.append(
+        "\r\nUser-Agent: Signalbox\r\nAccept: application/json, */*\r\nConnection: close\r\n");
     if (!options.username.empty()) {
         text.append("Authorization: Basic ")
             .append(base64(options.username + ":" + options.password))
