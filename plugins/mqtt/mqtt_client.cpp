@@ -123,8 +123,14 @@ Status MqttClient::handshake() {
             }
             connack_ = std::get<mqtt::Connack>(std::get<mqtt::Packet>(decoded));
             leftover_ = inbound.substr(header.totalSize());
+            if (oldForm && connack_.reasonCode == 1) {
+                // 3.1.1's "unacceptable protocol level" in answer to our v5 CONNECT.
+                return connackRefusal(0x84, mqtt::ProtocolVersion::V5, peer_, options_.username,
+                                      false);
+            }
             if (connack_.reasonCode != 0) {
-                return connackRefusal(connack_.reasonCode, version, peer_, options_.username);
+                return connackRefusal(connack_.reasonCode, version, peer_, options_.username,
+                                      !options_.password.empty());
             }
             if (connack_.properties.serverKeepAlive) {
                 keepAlive_ = std::chrono::seconds(*connack_.properties.serverKeepAlive);

@@ -33,7 +33,7 @@ ReasonCode fromReturnCode311(std::uint8_t code) {
 }  // namespace
 
 Error connackRefusal(std::uint8_t code, mqtt::ProtocolVersion version, const std::string& peer,
-                     const std::string& username) {
+                     const std::string& username, bool gavePassword) {
     const auto reason = version == mqtt::ProtocolVersion::V5 ? static_cast<ReasonCode>(code)
                                                              : fromReturnCode311(code);
     const std::string broker = "the MQTT broker at " + peer;
@@ -45,6 +45,12 @@ Error connackRefusal(std::uint8_t code, mqtt::ProtocolVersion version, const std
             return {ErrorCode::Unauthenticated, broker + " refused " + who(username) +
                                                     ": it wants another authentication method"};
         case ReasonCode::NotAuthorized:
+            if (gavePassword) {
+                return {ErrorCode::Unauthenticated,
+                        broker + " refused " + who(username) +
+                            ": not authorized (a wrong user name or password, or a user it does "
+                            "not let connect)"};
+            }
             return {ErrorCode::PermissionDenied,
                     broker + " refused " + who(username) + ": not authorized" +
                         (username.empty() ? " (it may not allow anonymous clients: set a user name)"

@@ -1,5 +1,7 @@
 #include "broker_context.h"
 
+#include "amqp_hop_observer.h"
+
 namespace sbx::broker {
 
 BrokerContext::BrokerContext(const BrokerConfig& brokerConfig, LogHub& logHub,
@@ -13,6 +15,9 @@ BrokerContext::BrokerContext(const BrokerConfig& brokerConfig, LogHub& logHub,
     auto addHost = [this](const std::string& name) {
         amqp::VirtualHostOptions options;
         options.name = name;
+        auto observer = std::make_shared<AmqpHopObserver>(*this, name);
+        options.messageObserver = observer;
+        amqpObservers.push_back(std::move(observer));
         if (store != nullptr) {
             auto hooks = std::make_shared<AmqpStoreHooks>(*store, name);
             options.storeHooks = hooks;

@@ -6,10 +6,12 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "amqp_access.h"
 #include "amqp_store_hooks.h"
 #include "client_directory.h"
+#include "message_tap.h"
 #include "router.h"
 #include "sbx/broker/amqp/virtual_host.h"
 #include "sbx/broker/broker_config.h"
@@ -32,6 +34,7 @@ public:
     store::DurableStore* store;  // null: nothing persists
     BrokerCounters counters;
     observe::HopEventBus hops;
+    MessageTap messageTap;  // live tails (BrokerSource::watchMessages)
     Router router;
     SessionRegistry registry;
     // For the observe model: every topic that has seen a message, every connected client.
@@ -43,6 +46,8 @@ public:
     std::map<std::string, std::unique_ptr<amqp::VirtualHost>, std::less<>> amqpHosts;
     // Each vhost's writer into the store (empty without one), for the start-up loader.
     std::map<std::string, std::shared_ptr<AmqpStoreHooks>, std::less<>> amqpStores;
+    // Each vhost's observer (hop events, the live tap): the tap switches their routes on.
+    std::vector<std::shared_ptr<amqp::MessageObserver>> amqpObservers;
 
     [[nodiscard]] amqp::VirtualHost* amqpHost(std::string_view name) {
         const auto found = amqpHosts.find(name);

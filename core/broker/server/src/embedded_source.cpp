@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "broker_context.h"
+#include "sbx/broker/topic.h"
 
 namespace sbx::broker {
 
@@ -16,7 +17,8 @@ observe::Capabilities EmbeddedSource::capabilities() const {
     for (auto capability :
          {Capability::Peek, Capability::Publish, Capability::PublishMqtt, Capability::Purge,
           Capability::Delete, Capability::Declare, Capability::Bind, Capability::DisconnectClient,
-          Capability::Redrive, Capability::HopEvents, Capability::Streams, Capability::TopicTree}) {
+          Capability::Redrive, Capability::HopEvents, Capability::Streams, Capability::TopicTree,
+          Capability::LiveMessages}) {
         c.add(capability);
     }
     return c;
@@ -76,6 +78,58 @@ observe::BrokerSource::ListenerId EmbeddedSource::watchHops(HopListener listener
 
 void EmbeddedSource::unwatchHops(ListenerId id) {
     context_.hops.unlisten(id);
+}
+
+Result<observe::BrokerSource::ListenerId> EmbeddedSource::watchMessages(
+    const observe::MessageWatch& watch, MessageListener listener) {
+    MessageTap::Target target;
+    if (!watch.topicFilter.empty()) {
+        if (!isValidTopicFilter(watch.topicFilter)) {
+            return Error{ErrorCode::InvalidArgument,
+                         "'" + watch.topicFilter + "' is not a valid MQTT topic filter"};
+        }
+        target.kind = MessageTap::Target::Kind::TopicFilter;
+        target.name = watch.topicFilter;
+        target.destinationId = "topic:" + watch.topicFilter;
+    } else {
+        auto ref = parseId(watch.destinationId);
+        if (!ref) {
+            return ref.error();
+        }
+        target.name = ref->name;
+        target.vhost = ref->vhost;
+        target.destinationId = watch.destinationId;
+        switch (ref->kind) {
+            case observe::DestinationKind::Topic:
+                target.kind = MessageTap::Target::Kind::TopicFilter;
+                break;
+            case observe::DestinationKind::Exchange:
+                target.kind = MessageTap::Target::Kind::Exchange;
+                break;
+            default:
+                target.kind = MessageTap::Target::Kind::Queue;
+                break;
+        }
+    }
+    std::lock_guard lock(watchMutex_);
+    const auto id = context_.messageTap.watch(std::move(target), std::move(listener));
+    syncRouteWatching();
+    return id;
+}
+
+void EmbeddedSource::unwatchMessages(ListenerId id) {
+    std::lock_guard lock(watchMutex_);
+    context_.messageTap.unwatch(id);
+    syncRouteWatching();
+}
+
+// The vhosts report routed messages only while an AMQP destination is watched.
+// Requires watchMutex_, so concurrent watches cannot leave the switches stale.
+void EmbeddedSource::syncRouteWatching() {
+    const bool on = context_.messageTap.watchesAmqp();
+    for (const auto& observer : context_.amqpObservers) {
+        observer->watchRoutes(on);
+    }
 }
 
 }  // namespace sbx::broker

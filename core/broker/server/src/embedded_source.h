@@ -48,15 +48,21 @@ public:
     Result<observe::RedriveResult> redrive(const observe::RedriveRequest& request) override;
     ListenerId watchHops(HopListener listener) override;
     void unwatchHops(ListenerId id) override;
+    Result<ListenerId> watchMessages(const observe::MessageWatch& watch,
+                                     MessageListener listener) override;
+    void unwatchMessages(ListenerId id) override;
 
     [[nodiscard]] Result<DestinationRef> parseId(std::string_view id) const;
 
 private:
+    void syncRouteWatching();
+
     // embedded_source_snapshot.cpp
     void addOverview(observe::BrokerSnapshot& snapshot) const;
     void addVhost(amqp::VirtualHost& host, observe::BrokerSnapshot& snapshot) const;
     void addTopics(observe::BrokerSnapshot& snapshot) const;
     void addClients(observe::BrokerSnapshot& snapshot) const;
+    void addOfflineSessions(observe::BrokerSnapshot& snapshot) const;
 
     // embedded_source_commands.cpp
     Result<amqp::VirtualHost*> hostOf(std::string_view vhost) const;
@@ -76,8 +82,10 @@ private:
 
     BrokerContext& context_;
     const std::vector<ListeningEndpoint>& endpoints_;
+    std::mutex watchMutex_;  // watchMessages / unwatchMessages
     std::mutex ratesMutex_;  // snapshots may come from several threads
-    observe::RateEstimator rates_;
+    // Rates over windows of at least a second, however many callers take snapshots.
+    observe::RateEstimator rates_{std::chrono::seconds(1)};
 };
 
 }  // namespace sbx::broker

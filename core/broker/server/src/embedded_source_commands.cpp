@@ -5,6 +5,7 @@
 #include "hop_recording.h"
 #include "protocol_bridge.h"
 #include "sbx/broker/topic.h"
+#include "session.h"
 
 namespace sbx::broker {
 
@@ -301,6 +302,14 @@ Status EmbeddedSource::changeBinding(const observe::BindRequest& request, bool a
 Status EmbeddedSource::disconnectClient(std::string_view clientId) {
     auto entry = context_.clients.find(std::string(clientId));
     if (!entry) {
+        // An offline MQTT persistent session: disconnecting it ends it for good.
+        if (clientId.starts_with("mqtt:")) {
+            auto session = context_.registry.findByClientId(std::string(clientId.substr(5)));
+            if (session && !session->online()) {
+                context_.registry.remove(session);
+                return {};
+            }
+        }
         return Error{ErrorCode::NotFound, "no connected client '" + std::string(clientId) + "'"};
     }
     entry->disconnect();

@@ -1,6 +1,3 @@
-#include <atomic>
-#include <mutex>
-
 #include "broker_context.h"
 #include "embedded_source.h"
 #include "embedded_source_render.h"
@@ -8,33 +5,6 @@
 namespace sbx::broker {
 
 namespace {
-
-// Reads a stream the way a consumer would, into memory: reading a stream consumes
-// nothing, so browsing is a short-lived consumer with credit for exactly `maxCount`.
-class CollectingSink final : public amqp::ConsumerSink {
-public:
-    bool deliver(const amqp::Delivery& delivery) override {
-        std::lock_guard lock(mutex_);
-        deliveries_.push_back(delivery);
-        return true;
-    }
-    void cancelledByBroker(const std::string& /*consumerTag*/) override {}
-    std::vector<amqp::Delivery> take() {
-        std::lock_guard lock(mutex_);
-        return std::move(deliveries_);
-    }
-
-private:
-    std::mutex mutex_;
-    std::vector<amqp::Delivery> deliveries_;
-};
-
-// Channel ids of browsing consumers: connection 0 is never a client's, and the top bit
-// keeps them apart from anything a connection could form.
-amqp::ChannelId browseChannel() {
-    static std::atomic<std::uint64_t> next{1};
-    return (std::uint64_t{1} << 63) | next.fetch_add(1, std::memory_order_relaxed);
-}
 
 // The offset spec of a peek request in the form basic.consume takes it.
 amqp::FieldValue offsetArgument(const std::string& spec) {
@@ -94,25 +64,17 @@ Result<std::vector<observe::ObservedMessage>> EmbeddedSource::peekQueue(
     if (request.maxCount == 0) {
         return out;
     }
-    auto sink = std::make_shared<CollectingSink>();
-    const amqp::ChannelId channel = browseChannel();
-    amqp::ConsumeRequest consume;
-    consume.channel = channel;
-    consume.consumerTag = "sbx.browse";
-    consume.prefetch = static_cast<std::uint16_t>(std::min<std::size_t>(request.maxCount, 65535));
-    consume.arguments.set("x-stream-offset", offsetArgument(request.streamOffset));
-    consume.sink = sink;
-    const auto now = amqp::Clock::now();
-    auto consumer = queue->consume(std::move(consume), now);
-    if (!consumer) {
-        return consumer.error().toError();
+    // A read at an offset, not a consumer: browsing counts no delivery and takes no credit.
+    const auto argument = offsetArgument(request.streamOffset);
+    auto from = amqp::parseOffsetSpec(&argument, amqp::Clock::now());
+    if (!from) {
+        return from.error().toError();
     }
-    queue->cancel(*consumer, now);
-    queue->channelClosed(channel, now);  // returns the credit it took
-    for (const auto& delivery : sink->take()) {
-        out.push_back(render::amqpMessage(
-            *delivery.message, id, static_cast<std::uint64_t>(delivery.streamOffset.value_or(0)),
-            false));
+    for (const auto& record : queue->readStream(*from, request.maxCount)) {
+        auto message = render::amqpMessage(*record.message, id,
+                                           static_cast<std::uint64_t>(record.offset), false);
+        message.time = record.storedAt;
+        out.push_back(std::move(message));
     }
     return out;
 }

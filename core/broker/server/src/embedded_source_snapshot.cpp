@@ -111,7 +111,9 @@ void EmbeddedSource::addOverview(observe::BrokerSnapshot& snapshot) const {
         static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                        std::chrono::steady_clock::now() - context_.startedAt)
                                        .count());
-    o.connections = snapshot.clients.size();
+    o.connections = static_cast<std::uint64_t>(
+        std::count_if(snapshot.clients.begin(), snapshot.clients.end(),
+                      [](const observe::Client& client) { return client.connected; }));
     o.counters.published = c.messagesReceived.load(std::memory_order_relaxed);
     o.counters.delivered = c.messagesSent.load(std::memory_order_relaxed);
     o.counters.dropped = c.messagesDropped.load(std::memory_order_relaxed) +
@@ -182,6 +184,31 @@ void EmbeddedSource::addClients(observe::BrokerSnapshot& snapshot) const {
                     client.subscriptions.push_back(std::move(sub));
                 }
             }
+        }
+        snapshot.clients.push_back(std::move(client));
+    }
+    addOfflineSessions(snapshot);
+}
+
+// MQTT persistent sessions whose client is away: no directory entry, but they hold
+// subscriptions and queue messages, so they are clients to look at (and to end).
+void EmbeddedSource::addOfflineSessions(observe::BrokerSnapshot& snapshot) const {
+    for (const auto& session : context_.registry.all()) {
+        if (session->online()) {
+            continue;
+        }
+        observe::Client client;
+        client.id = "mqtt:" + session->clientId();
+        client.name = session->clientId();
+        client.protocol = "mqtt";
+        client.connected = false;
+        for (const auto& s : session->subscriptions()) {
+            observe::ClientSubscription sub;
+            sub.destinationId =
+                "topic:" +
+                (s.shareGroup.empty() ? s.filter : "$share/" + s.shareGroup + "/" + s.filter);
+            sub.qos = s.options.maxQos;
+            client.subscriptions.push_back(std::move(sub));
         }
         snapshot.clients.push_back(std::move(client));
     }

@@ -35,11 +35,7 @@ void recordAmqpPublish(BrokerContext& context, const std::string& vhost,
         returned.detail = "NO_ROUTE";
         context.hops.record(std::move(returned));
     }
-    if (result.rejected) {
-        auto dropped = hop(observe::HopKind::Dropped);
-        dropped.detail = "queue full (x-overflow reject-publish)";
-        context.hops.record(std::move(dropped));
-    }
+    // A queue's reject-publish is recorded by AmqpHopObserver, with the queue.
 }
 
 void recordAmqpHop(BrokerContext& context, observe::HopKind kind, const std::string& vhost,

@@ -42,6 +42,9 @@ std::size_t Router::route(const MessagePtr& message, const AckBarrierPtr& barrie
         ++reached;
     }
     context_.topics.record(*message, reached);
+    if (context_.messageTap.active()) {
+        context_.messageTap.mqttPublished(message);
+    }
     return reached;
 }
 

@@ -86,6 +86,7 @@ bool Session::deliver(const MessagePtr& message, const MatchedSubscriber& match,
                       const AckBarrierPtr& barrier) {
     if (message->expired(std::chrono::system_clock::now())) {
         BrokerCounters::add(context_.counters.messagesExpired);
+        recordDiscarded(observe::HopKind::Expired, *message, "message expiry interval");
         return false;
     }
     OutboundMessage entry{message, std::min(message->qos, match.maxQos), retainFlag,
@@ -100,19 +101,15 @@ bool Session::deliver(const MessagePtr& message, const MatchedSubscriber& match,
         PublishParams params{0, entry.retainFlag, false, 0, &entry.subscriptionIds};
         if (link_->sendPublish(*message, params, true) != SendResult::Sent) {
             BrokerCounters::add(context_.counters.messagesDropped);
+            recordDiscarded(observe::HopKind::Dropped, *message,
+                            "QoS 0 to a client that reads too slowly");
         }
         return false;
     }
     if (queue_.size() + inflight_.size() >= context_.config.limits.maxQueued) {
         BrokerCounters::add(context_.counters.messagesDropped);
-        context_.hops.record({.time = std::chrono::system_clock::now(),
-                              .kind = observe::HopKind::Dropped,
-                              .messageId = message->id,
-                              .protocol = "mqtt",
-                              .clientId = clientId_,
-                              .destination = message->topic,
-                              .count = 0,
-                              .detail = "session queue full"});
+        recordDiscarded(observe::HopKind::Dropped, *message,
+                        "MQTT session queue full (max_queued_messages)");
         return link_ != nullptr;
     }
     if (expiryInterval_ > 0 && context_.store != nullptr) {
@@ -154,6 +151,19 @@ void Session::persist(OutboundMessage& entry, const AckBarrierPtr& barrier) {
     }
 }
 
+void Session::recordDiscarded(observe::HopKind kind, const Message& message, const char* why) {
+    if (context_.hops.active()) {
+        context_.hops.record({.time = std::chrono::system_clock::now(),
+                              .kind = kind,
+                              .messageId = message.id,
+                              .protocol = "mqtt",
+                              .clientId = clientId_,
+                              .destination = message.topic,
+                              .count = 0,
+                              .detail = why});
+    }
+}
+
 void Session::recordAcked(const Message& message) {
     if (context_.hops.active()) {
         context_.hops.record({.time = std::chrono::system_clock::now(),
@@ -189,6 +199,7 @@ void Session::pumpLocked() {
         queue_.pop_front();
         if (entry.message->expired(now)) {
             BrokerCounters::add(context_.counters.messagesExpired);
+            recordDiscarded(observe::HopKind::Expired, *entry.message, "message expiry interval");
             forget(entry);
             continue;
         }
@@ -210,6 +221,8 @@ bool Session::sendLocked(Inflight& inflight, bool dup) {
     if (result == SendResult::TooLarge) {
         // MQTT 5 §3.1.2.11.4: discarded as if it had been delivered.
         BrokerCounters::add(context_.counters.messagesDropped);
+        recordDiscarded(observe::HopKind::Dropped, *inflight.entry.message,
+                        "larger than the client's maximum packet size");
         forget(inflight.entry);
         inflight.entry.message = nullptr;
         return false;

@@ -14,6 +14,7 @@
 #include "ack_barrier.h"
 #include "sbx/broker/message.h"
 #include "sbx/broker/subscription_tree.h"
+#include "sbx/observe/hop_event.h"
 #include "session_link.h"
 
 namespace sbx::broker {
@@ -117,6 +118,8 @@ private:
     void persist(OutboundMessage& entry, const AckBarrierPtr& barrier);
     void forget(const OutboundMessage& entry);
     void recordAcked(const Message& message);
+    // A Dropped / Expired hop (a limit or the expiry discarded it here), when watched.
+    void recordDiscarded(observe::HopKind kind, const Message& message, const char* why);
     void pumpLocked();
     bool sendLocked(Inflight& inflight, bool dup);
     std::uint16_t nextPacketIdLocked();
