@@ -16,10 +16,42 @@ RespConnection::RespConnection(RedisEndpoint endpoint,
                                std::unique_ptr<connect::NetworkStream> stream)
     : endpoint_(std::move(endpoint)), stream_(std::move(stream)), reader_(*stream_) {}
 
+namespace {
+
+// A plain Redis port waits for the end of a line that a TLS ClientHello never sends, so
+// TLS on it shows as a handshake timeout. A plain PING tells the two cases apart.
+Error explainTlsTimeout(const RedisEndpoint& endpoint, Error timeout) {
+    connect::TlsSettings plain;
+    auto stream =
+        connect::NetworkStream::connect(endpoint.host, endpoint.port, plain, endpoint.timeout);
+    if (!stream) {
+        return timeout;
+    }
+    std::string ping;
+    appendCommand(ping, {"PING"});
+    if (!stream.value()->write(ping, endpoint.timeout)) {
+        return timeout;
+    }
+    auto line = stream.value()->readLine(endpoint.timeout);
+    if (line && !line->empty() && (line->front() == '+' || line->front() == '-')) {
+        return Error{ErrorCode::TlsError,
+                     "TLS handshake with " + endpoint.peer() +
+                         " failed: Redis answers without TLS on this port (turn TLS off, or "
+                         "use the server's tls-port)"};
+    }
+    return timeout;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<RespConnection>> RespConnection::open(const RedisEndpoint& endpoint) {
     auto stream = connect::NetworkStream::connect(endpoint.host, endpoint.port, endpoint.tls,
                                                   endpoint.timeout);
     if (!stream) {
+        if (endpoint.tls.enabled && stream.error().code == ErrorCode::Timeout &&
+            stream.error().message.find("TLS handshake") != std::string::npos) {
+            return explainTlsTimeout(endpoint, stream.error());
+        }
         return stream.error();
     }
     std::unique_ptr<RespConnection> connection(
