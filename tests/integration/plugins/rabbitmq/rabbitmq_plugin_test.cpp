@@ -511,7 +511,7 @@ TEST_F(RabbitMqPlugin, TlsOnThePlainPortIsATlsError) {
         << opened.error().message;
 }
 
-TEST_F(RabbitMqPlugin, WrongAmqpPasswordIsReportedByPublish) {
+TEST_F(RabbitMqPlugin, UnreachableAmqpPortIsReportedByPublish) {
     // The management API is reachable but AMQP is not (a firewalled 5672 is common).
     auto p = profile(0, freeLoopbackPort());
     auto opened = open(p);
