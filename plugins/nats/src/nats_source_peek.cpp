@@ -134,21 +134,29 @@ Result<Messages> readStream(NatsConnection& connection, const std::string& strea
     if (maxCount == 0) {
         return messages;
     }
-    auto deliver = connection.newInbox();
+    auto inbox = connection.newInbox();
     auto createReply = connection.newInbox();
-    if (!deliver || !createReply) {
-        return (deliver ? createReply : deliver).error();
+    if (!inbox || !createReply) {
+        return (inbox ? createReply : inbox).error();
+    }
+    // Delivered messages keep their own subject; their subscription id tells them apart.
+    // Outside _INBOX.<token>.* so that subscription does not get them twice.
+    const std::string deliver = "_PEEK" + inbox->substr(6);
+    const std::string sid = "peek";
+    if (auto subscribed = connection.subscribe(deliver, sid); !subscribed) {
+        return subscribed.error();
     }
     const nlohmann::json body = {{"stream_name", stream},
-                                 {"config", consumerConfig(*deliver, start, filter, maxCount)}};
+                                 {"config", consumerConfig(deliver, start, filter, maxCount)}};
     if (auto sent =
             connection.publish("$JS.API.CONSUMER.CREATE." + stream, *createReply, {}, body.dump());
         !sent) {
         return sent.error();
     }
     std::string consumer;
+    bool created = false;  // its reply may come after the messages: wait for it to delete
     bool done = false;
-    while (!done) {
+    while (!done || !created) {
         auto frame = connection.nextMessage(connection.settings().timeout);
         if (!frame) {
             return frame.error();
@@ -168,8 +176,9 @@ Result<Messages> readStream(NatsConnection& connection, const std::string& strea
                              "cannot read stream " + stream + ": " + why};
             }
             consumer = info.value("name", "");
-            done = info.value("num_pending", std::uint64_t{0}) == 0 && messages.empty();
-        } else if (frame->subject == *deliver && frame->status.empty()) {
+            created = true;
+            done = done || (info.value("num_pending", std::uint64_t{0}) == 0 && messages.empty());
+        } else if (frame->sid == sid && frame->status.empty()) {
             const AckInfo ack = parseAckSubject(frame->replyTo);
             ObservedMessage message = toObserved(*frame, destinationId);
             message.position = ack.streamSequence;
@@ -177,10 +186,13 @@ Result<Messages> readStream(NatsConnection& connection, const std::string& strea
                 std::chrono::nanoseconds(ack.timeNanos)));
             message.properties.push_back({"sequence", std::to_string(ack.streamSequence)});
             message.properties.push_back({"timestamp", formatRfc3339(message.time)});
-            messages.push_back(std::move(message));
+            if (messages.size() < maxCount) {
+                messages.push_back(std::move(message));
+            }
             done = messages.size() >= maxCount || (ack.valid && ack.pending == 0);
         }
     }
+    (void)connection.unsubscribe(sid);
     if (!consumer.empty()) {
         (void)jetStreamRequest(connection, "$JS.API.CONSUMER.DELETE." + stream + "." + consumer);
     }
