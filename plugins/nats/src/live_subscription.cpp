@@ -89,7 +89,10 @@ void LiveSubscription::readUntilBroken(NatsConnection& connection) {
         if (!batch) {
             return;
         }
-        handler_(std::move(*batch));
+        try {
+            handler_(std::move(*batch));
+        } catch (...) {  // NOLINT(bugprone-empty-catch): a listener's failure must not end
+        }                // the reader (its thread would take the program down)
     }
 }
 
