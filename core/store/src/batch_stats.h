@@ -19,16 +19,20 @@ public:
         }
     }
 
+    void recordCancelledAppend() { cancelledAppends_.fetch_add(1, std::memory_order_relaxed); }
+
     [[nodiscard]] DurableStore::Stats snapshot() const {
         return {committedBatches_.load(std::memory_order_relaxed),
                 committedWrites_.load(std::memory_order_relaxed),
-                failedBatches_.load(std::memory_order_relaxed)};
+                failedBatches_.load(std::memory_order_relaxed),
+                cancelledAppends_.load(std::memory_order_relaxed)};
     }
 
 private:
     std::atomic<std::uint64_t> committedBatches_{0};
     std::atomic<std::uint64_t> committedWrites_{0};
     std::atomic<std::uint64_t> failedBatches_{0};
+    std::atomic<std::uint64_t> cancelledAppends_{0};
 };
 
 }  // namespace sbx::store

@@ -1,5 +1,6 @@
 #include "sqlite_durable_store.h"
 
+#include <algorithm>
 #include <system_error>
 #include <utility>
 
@@ -92,8 +93,15 @@ SqliteDurableStore::~SqliteDurableStore() {
 void SqliteDurableStore::runWriter() {
     std::vector<WriteOp> batch;
     while (queue_.takeBatch(batch)) {
-        const Status status = writer_.apply(batch);
-        stats_.recordBatch(batch.size(), status.ok());
+        const auto live = static_cast<std::size_t>(
+            std::count_if(batch.begin(), batch.end(),
+                          [](const WriteOp& op) { return op.kind != WriteKind::Cancelled; }));
+        // A window whose writes all cancelled out needs no transaction (and no fsync).
+        Status status;
+        if (live > 0) {
+            status = writer_.apply(batch);
+            stats_.recordBatch(live, status.ok());
+        }
         // Only now, after COMMIT returned, may anyone learn the writes are durable.
         for (auto& op : batch) {
             if (op.done) {
@@ -127,6 +135,17 @@ void SqliteDurableStore::appendMessage(std::string queue, std::uint64_t sequence
 }
 
 void SqliteDurableStore::removeMessage(std::string queue, std::uint64_t sequence, Completion done) {
+    if (auto appendDone = queue_.cancelAppend(queue, sequence)) {
+        stats_.recordCancelledAppend();
+        // Neither write reaches the disk, and nothing is left to wait for.
+        if (*appendDone) {
+            (*appendDone)(Status{});
+        }
+        if (done) {
+            done(Status{});
+        }
+        return;
+    }
     queue_.push(
         WriteOp{WriteKind::RemoveMessage, std::move(queue), {}, sequence, {}, std::move(done)});
 }

@@ -43,6 +43,9 @@ Status BatchWriter::apply(const std::vector<WriteOp>& batch) {
         return status;
     }
     for (const auto& op : batch) {
+        if (op.kind == WriteKind::Cancelled) {
+            continue;
+        }
         if (auto status = applyOne(op); !status) {
             rollback();
             return status;
@@ -78,6 +81,8 @@ Status BatchWriter::applyOne(const WriteOp& op) {
         case WriteKind::DropQueue:
             statements_.dropQueue.bindText(1, op.scope);
             return run(statements_.dropQueue, "cannot drop a queue");
+        case WriteKind::Cancelled:
+            return {};
     }
     return Error{ErrorCode::Internal, "unknown write operation"};
 }

@@ -7,7 +7,9 @@
 
 namespace sbx::store {
 
-enum class WriteKind { PutRecord, EraseRecord, AppendMessage, RemoveMessage, DropQueue };
+// Cancelled: an append whose message was removed before the writer took it (see
+// WriteQueue::cancelAppend); it stays in the queue only to keep the ticket count.
+enum class WriteKind { PutRecord, EraseRecord, AppendMessage, RemoveMessage, DropQueue, Cancelled };
 
 // One queued write. Strings are moved in from the caller and out to SQLite's bind calls
 // without copies; which fields matter depends on `kind`.

@@ -6,26 +6,46 @@
 
 namespace sbx::store {
 
-namespace {
-
-constexpr std::size_t kCompanionTarget = 64;
-
-}  // namespace
-
 WriteQueue::WriteQueue(Limits limits)
-    : limits_{std::max<std::size_t>(limits.maxBatchSize, 1), limits.maxDelay},
-      companionTarget_(std::min(kCompanionTarget, limits_.maxBatchSize)) {}
+    : limits_{std::max<std::size_t>(limits.maxBatchSize, 1), limits.maxDelay} {}
 
 void WriteQueue::push(WriteOp op) {
     bool wakeWriter = false;
     {
         std::lock_guard lock(mutex_);
+        if (op.kind == WriteKind::AppendMessage) {
+            appendsBySequence_.emplace(op.sequence, pending_.size());
+        }
         pending_.push_back(std::move(op));
         ++pushedCount_;
         wakeWriter = wakeWriterAt_ != 0 && pending_.size() >= wakeWriterAt_;
     }
     if (wakeWriter) {
         writerWake_.notify_one();
+    }
+}
+
+std::optional<Completion> WriteQueue::cancelAppend(const std::string& queue,
+                                                   std::uint64_t sequence) {
+    std::lock_guard lock(mutex_);
+    auto [first, last] = appendsBySequence_.equal_range(sequence);
+    for (auto it = first; it != last; ++it) {
+        WriteOp& op = pending_[it->second];
+        if (op.kind == WriteKind::AppendMessage && op.scope == queue) {
+            appendsBySequence_.erase(it);
+            op.kind = WriteKind::Cancelled;
+            op.payload = {};
+            return std::exchange(op.done, {});
+        }
+    }
+    return std::nullopt;
+}
+
+void WriteQueue::indexAppends(std::size_t from) {
+    for (std::size_t index = from; index < pending_.size(); ++index) {
+        if (pending_[index].kind == WriteKind::AppendMessage) {
+            appendsBySequence_.emplace(pending_[index].sequence, index);
+        }
     }
 }
 
@@ -43,23 +63,30 @@ bool WriteQueue::takeBatch(std::vector<WriteOp>& batch) {
         // Swapping hands the writer's spare capacity back to producers: no allocation
         // per batch once both vectors have grown.
         std::swap(pending_, batch);
+        appendsBySequence_.clear();
     } else {
         const auto end = pending_.begin() + static_cast<std::ptrdiff_t>(limits_.maxBatchSize);
         batch.assign(std::make_move_iterator(pending_.begin()), std::make_move_iterator(end));
         pending_.erase(pending_.begin(), end);
+        // The ones left moved to the front (rare: only past maxBatchSize).
+        appendsBySequence_.clear();
+        indexAppends(0);
     }
     return true;
 }
 
 void WriteQueue::waitForCompanions(std::unique_lock<std::mutex>& lock) {
-    const auto companionsArrived = [&] {
-        return pending_.size() >= companionTarget_ || stopping_ || flushWaiters_ > 0;
+    // The whole delay, not just until a few dozen companions arrived: one fsync then
+    // covers everything of the window, and a message acknowledged within it is never
+    // written (cancelAppend), which under a fast consumer is most of them.
+    const auto batchFull = [&] {
+        return pending_.size() >= limits_.maxBatchSize || stopping_ || flushWaiters_ > 0;
     };
-    if (limits_.maxDelay.count() <= 0 || companionsArrived()) {
+    if (limits_.maxDelay.count() <= 0 || batchFull()) {
         return;
     }
-    wakeWriterAt_ = companionTarget_;
-    writerWake_.wait_for(lock, limits_.maxDelay, companionsArrived);
+    wakeWriterAt_ = limits_.maxBatchSize;
+    writerWake_.wait_for(lock, limits_.maxDelay, batchFull);
 }
 
 void WriteQueue::finishBatch(std::size_t count, const Status& status) {

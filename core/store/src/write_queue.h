@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sbx/common/result.h"
@@ -27,6 +29,13 @@ public:
 
     void push(WriteOp op);
 
+    // When the append of (queue, sequence) is still queued (the writer has not taken
+    // it), turns it into a no-op and returns its completion (which may be empty): the
+    // message came and went before it had to reach the disk, as RabbitMQ's message store
+    // skips writing a message that is acknowledged first. nullopt: it is on its way or
+    // done, so the caller must queue a removal.
+    std::optional<Completion> cancelAppend(const std::string& queue, std::uint64_t sequence);
+
     // Writer side. Blocks until there is work, then moves up to maxBatchSize operations
     // into `batch` (which must be empty). Returns false once stopped and drained.
     bool takeBatch(std::vector<WriteOp>& batch);
@@ -42,17 +51,17 @@ public:
 
 private:
     void waitForCompanions(std::unique_lock<std::mutex>& lock);
+    void indexAppends(std::size_t from);
 
     const Limits limits_;
-    // Below this many operations a batch waits (up to maxDelay) for companions. One
-    // fsync spread over a few dozen writes is already cheap per write; waiting for more
-    // would add latency to every waiter for little gain.
-    const std::size_t companionTarget_;
 
     std::mutex mutex_;
     std::condition_variable writerWake_;
     std::condition_variable finished_;
     std::vector<WriteOp> pending_;
+    // Queued appends by sequence (a multimap: sequences repeat across queues), so that a
+    // removal can cancel one in constant time.
+    std::unordered_multimap<std::uint64_t, std::size_t> appendsBySequence_;
     std::uint64_t pushedCount_ = 0;
     std::uint64_t finishedCount_ = 0;
     // Producers wake the writer only when pending_ reaches this size; 0 while it works,

@@ -22,7 +22,9 @@ enum class Durability {
 };
 
 // Called once a write is committed (or failed), on the store's writer thread. Keep it
-// short: post the follow-up (e.g. a PUBACK) to the connection's own executor.
+// short: post the follow-up (e.g. a PUBACK) to the connection's own executor. The one
+// exception: removeMessage() of a message whose append the writer has not taken yet
+// cancels both, and runs both completions (with ok) on its own thread before returning.
 using Completion = std::function<void(const Status&)>;
 
 struct Record {
@@ -46,7 +48,9 @@ class DurableStore {
 public:
     struct Options {
         Durability durability = Durability::Synced;
-        // Longest a write waits for companions before its batch commits.
+        // How long the writer collects writes before it commits them as one batch (less
+        // when maxBatchSize are queued or someone flushes). The window is also the time
+        // a message has to be removed again before it is written at all.
         std::uint32_t maxBatchDelayMicros = 2000;
         std::size_t maxBatchSize = 4096;
     };
@@ -64,6 +68,9 @@ public:
 
     virtual void appendMessage(std::string queue, std::uint64_t sequence, std::string blob,
                                Completion done = {}) = 0;
+    // Removes a stored message. When its appendMessage is still queued, neither is
+    // written: a message that comes and goes within one batch window never costs a disk
+    // write (see Completion for where the completions run then).
     virtual void removeMessage(std::string queue, std::uint64_t sequence, Completion done = {}) = 0;
     // Removes a queue's messages (a deleted queue or an expired session).
     virtual void dropQueue(std::string queue, Completion done = {}) = 0;
@@ -85,6 +92,7 @@ public:
         std::uint64_t committedBatches = 0;  // transactions that committed
         std::uint64_t committedWrites = 0;   // operations inside those transactions
         std::uint64_t failedBatches = 0;     // transactions rolled back on an error
+        std::uint64_t cancelledAppends = 0;  // appends removed before they were written
     };
     [[nodiscard]] virtual Stats stats() const { return {}; }
 };
