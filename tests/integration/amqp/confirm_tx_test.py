@@ -40,14 +40,18 @@ class ConfirmTest(BrokerTestCase):
                                              rawamqp.basic_publish("amq.fanout", "")))
             client.send(rawamqp.header_frame(1, 60, len(body)))
             client.send(rawamqp.body_frame(1, body))
+        # One ack each, or fewer with multiple=true covering a run (RabbitMQ coalesces
+        # confirms that are settled together).
         tags = []
-        while len(tags) < 3 or tags[-1][0] < 3:
+        while not tags or tags[-1][0] < 3:
             ack = client.expect((60, 80))  # basic.ack
             tag, multiple = rawamqp.Reader(ack.args).take("QB")
             tags.append((tag, bool(multiple)))
             self.assertLessEqual(len(tags), 3)
         self.assertEqual(tags[-1][0], 3)
         self.assertEqual([t for t, _ in tags], sorted(t for t, _ in tags))
+        first_tag, first_multiple = tags[0]
+        self.assertTrue(first_tag == 1 or first_multiple, tags)
 
     def test_unroutable_publish_is_confirmed(self):
         self.ch.confirm_delivery()

@@ -2,6 +2,7 @@
 """Durability: what survives a clean restart and a kill -9 of the broker (for RabbitMQ the
 whole process group of the node). Each test runs its own broker with a data dir."""
 
+import threading
 import time
 import unittest
 
@@ -83,6 +84,58 @@ class DurabilityTest(unittest.TestCase):
         self.crash_and_start()
         got = bodies(publisher(self.channel()), name)
         self.assertEqual(got[:len(confirmed)], confirmed)
+
+    def test_confirmed_messages_survive_kill9_while_a_fast_consumer_acks_their_copies(self):
+        """Each message goes to two durable queues: a fast consumer acknowledges the copy
+        in one (so its write may be skipped altogether) while the other keeps its copy.
+        The confirm must still wait for the kept copy's write."""
+        ch = publisher(self.channel())
+        exchange, consumed, kept = unique("x"), unique("consumed"), unique("kept")
+        ch.exchange_declare(exchange, "fanout", durable=True)
+        for name in (consumed, kept):
+            ch.queue_declare(name, durable=True)
+            ch.queue_bind(name, exchange)
+        acked = []
+        stop = threading.Event()
+
+        def consume():
+            connection = pika.BlockingConnection(self.broker.params())
+            channel = connection.channel()
+            channel.basic_qos(prefetch_count=50)
+
+            def on_message(channel, method, properties, body):
+                channel.basic_ack(method.delivery_tag)
+                acked.append(body)
+
+            channel.basic_consume(consumed, on_message)
+            while not stop.is_set():
+                connection.process_data_events(time_limit=0.02)
+            try:
+                connection.close()
+            except Exception:
+                pass
+
+        consumer = threading.Thread(target=consume)
+        consumer.start()
+        try:
+            confirmed = []
+            for index in range(400):
+                body = b"m%03d" % index
+                ch.basic_publish(exchange, "", body, persistent())  # returns once confirmed
+                confirmed.append(body)
+            deadline = time.monotonic() + 10.0
+            while len(acked) < len(confirmed) and time.monotonic() < deadline:
+                time.sleep(0.02)
+        finally:
+            stop.set()
+            consumer.join()
+        self.assertEqual(acked, confirmed)
+        self.crash_and_start()
+        ch = publisher(self.channel())
+        self.assertEqual(bodies(ch, kept), confirmed)
+        # Plain acks are not waited for (as in RabbitMQ), so a few acknowledged copies may
+        # come back after kill -9; nothing else may.
+        self.assertTrue(set(bodies(ch, consumed)) <= set(confirmed))
 
     def test_acked_deliveries_are_not_redelivered_after_restart(self):
         ch = publisher(self.channel())

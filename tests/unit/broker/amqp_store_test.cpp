@@ -203,6 +203,39 @@ TEST(AmqpStoreTest, DurableTopologyAndPersistentMessagesSurviveARestart) {
     EXPECT_EQ(routed->queues, 1U);
 }
 
+// As RabbitMQ's message store: a persistent message that leaves its queue before the
+// writer took its append (here: within an hour-long batch window) is never written, and
+// whoever waited for the write (a publisher confirm) is released at once.
+TEST(AmqpStoreTest, AMessageGoneBeforeItsWriteIsNeverWritten) {
+    test::TempDir dir;
+    auto opened = store::DurableStore::open(dir.path(), {.maxBatchDelayMicros = 3'600'000'000U});
+    ASSERT_TRUE(opened.ok());
+    const auto store = std::move(opened).value();
+    BrokerConfig config;
+    LogHub log;
+    {
+        BrokerContext context(config, log, store.get());
+        auto& host = *context.amqpHost("/");
+        ASSERT_TRUE(host.declareQueue(queueDeclare("q", true), amqp::Clock::now()).ok());
+        bool confirmed = false;
+        auto barrier = AckBarrier::create([&](bool ok) { confirmed = ok; });
+        {
+            const AmqpStoreWait wait(barrier);
+            ASSERT_TRUE(host.publish(persistentMessage("m"), amqp::Clock::now()).ok());
+        }
+        barrier->release();  // routing done; the write still holds it
+        EXPECT_FALSE(confirmed);
+        const auto delivery = getOne(host, "q", false);
+        ASSERT_TRUE(delivery.has_value());
+        ASSERT_TRUE(host.findQueue("q")->ack(delivery->id, amqp::Clock::now()));
+        EXPECT_TRUE(confirmed);  // before any commit
+    }
+    ASSERT_TRUE(store->flush().ok());
+    EXPECT_EQ(store->stats().cancelledAppends, 2U);  // the message and its delivered marker
+    EXPECT_TRUE(store->loadMessages(amqpMessageQueue("/", "q"))->empty());
+    EXPECT_TRUE(store->loadMessages(amqpDeliveredQueue("/", "q"))->empty());
+}
+
 TEST(AmqpStoreTest, DeletedEntitiesAndTheirMessagesAreErased) {
     test::TempDir dir;
     {

@@ -16,6 +16,7 @@
 
 namespace sbx::broker {
 
+class AmqpConfirmBook;
 class AmqpConsumerSink;
 
 // One consumer of a channel, as basic.cancel and channel close need it.
@@ -66,6 +67,7 @@ struct AmqpChannel {
 
     bool confirming = false;  // confirm.select
     std::uint64_t publishSequence = 0;
+    std::shared_ptr<AmqpConfirmBook> confirms;  // from confirm.select on
 
     bool transactional = false;  // tx.select
     std::vector<AmqpTxPublish> txPublishes;

@@ -1,5 +1,6 @@
 // channel.* (AMQP 0-9-1 §1.5.2) and the routing of every channel method to its class's
 // handler.
+#include "amqp_confirm_book.h"
 #include "amqp_protocol.h"
 #include "broker_context.h"
 #include "client_directory.h"
@@ -85,6 +86,9 @@ void AmqpProtocol::closeChannelState(AmqpChannel& channel) {
         // The model requeues them in channelClosed below.
         static_cast<void>(channel.tags.takeAll());
         channel.channelPrefetch.clear();
+    }
+    if (channel.confirms) {
+        channel.confirms->close();
     }
     channel.consumers.clear();
     if (clientEntry_) {

@@ -1,6 +1,7 @@
 // confirm.select (RabbitMQ's publisher confirms) and tx.* (AMQP 0-9-1 §1.9.2): the two
 // ways a publisher learns its messages were taken, which RabbitMQ lets a channel use
 // only one of.
+#include "amqp_confirm_book.h"
 #include "amqp_protocol.h"
 #include "amqp_store_hooks.h"
 #include "broker_context.h"
@@ -16,6 +17,9 @@ AmqpProtocol::Status AmqpProtocol::handleConfirmSelect(AmqpChannel& channel,
     if (channel.transactional) {
         return amqp::AmqpError::make(amqp::ReplyCode::PreconditionFailed,
                                      "cannot switch from tx to confirm mode");
+    }
+    if (!channel.confirming) {
+        channel.confirms = std::make_shared<AmqpConfirmBook>(channel.number, io_);
     }
     channel.confirming = true;
     if (!m.noWait) {
@@ -42,19 +46,18 @@ void AmqpProtocol::sendOnChannel(const std::weak_ptr<ConnectionIo>& io,
 }
 
 AmqpProtocol::PendingReply AmqpProtocol::pendingConfirm(AmqpChannel& channel) {
-    // Each message is confirmed on its own (multiple=false) when its writes committed, so
-    // a confirm never covers a message still waiting for the disk. Transient messages
-    // and persistent ones in transient queues wait for nothing.
+    // Settled when the message's writes committed (or were cancelled by a consumer's ack
+    // first); transient messages and persistent ones in transient queues wait for
+    // nothing. The book sends confirms in order, so a multiple=true ack never covers a
+    // message still on its way to the disk.
     auto outcome = std::make_shared<std::atomic<int>>(PendingReply::kNone);
-    auto barrier = AckBarrier::create([io = io_, weak = std::weak_ptr(channels_.at(channel.number)),
-                                       sequence = channel.publishSequence, outcome](bool ok) {
-        const int result = outcome->load();
-        if (result == PendingReply::kAck && ok) {
-            sendOnChannel(io, weak, wire::BasicAck{sequence, false});
-        } else if (result != PendingReply::kNone) {
-            sendOnChannel(io, weak, wire::BasicNack{sequence, false, false});
-        }
-    });
+    auto barrier = AckBarrier::create(
+        [book = channel.confirms, sequence = channel.publishSequence, outcome](bool ok) {
+            const int result = outcome->load();
+            if (result != PendingReply::kNone) {
+                book->settle(sequence, result == PendingReply::kAck && ok);
+            }
+        });
     return PendingReply{std::move(barrier), std::move(outcome)};
 }
 

@@ -37,7 +37,15 @@ AmqpStoreHooks::AmqpStoreHooks(store::DurableStore& store, std::string vhost)
 
 void AmqpStoreHooks::noteDelivered(std::string_view queue, std::uint64_t id) {
     std::lock_guard lock(mutex_);
-    deliveredMarkers_.emplace(std::string(queue), id);
+    markersOf(queue).insert(id);
+}
+
+std::unordered_set<std::uint64_t>& AmqpStoreHooks::markersOf(std::string_view queue) {
+    auto found = deliveredMarkers_.find(queue);
+    if (found == deliveredMarkers_.end()) {
+        found = deliveredMarkers_.try_emplace(std::string(queue)).first;
+    }
+    return found->second;
 }
 
 void AmqpStoreHooks::messageStored(std::string_view queue, const amqp::AmqpMessage& message) {
@@ -61,7 +69,8 @@ void AmqpStoreHooks::messageRemoved(std::string_view queue, const amqp::AmqpMess
     bool marked = false;
     {
         std::lock_guard lock(mutex_);
-        marked = deliveredMarkers_.erase(Marker{std::string(queue), message.id}) > 0;
+        const auto found = deliveredMarkers_.find(queue);
+        marked = found != deliveredMarkers_.end() && found->second.erase(message.id) > 0;
     }
     if (marked) {
         store_.removeMessage(amqpDeliveredQueue(vhost_, queue), message.id);
@@ -72,7 +81,7 @@ void AmqpStoreHooks::messageRemoved(std::string_view queue, const amqp::AmqpMess
 void AmqpStoreHooks::messageDelivered(std::string_view queue, const amqp::AmqpMessage& message) {
     {
         std::lock_guard lock(mutex_);
-        if (!deliveredMarkers_.emplace(std::string(queue), message.id).second) {
+        if (!markersOf(queue).insert(message.id).second) {
             return;
         }
     }
@@ -104,13 +113,10 @@ void AmqpStoreHooks::queueStored(const amqp::QueueSettings& queue) {
 void AmqpStoreHooks::queueRemoved(std::string_view queue) {
     {
         std::lock_guard lock(mutex_);
-        const std::string name(queue);
-        auto first = deliveredMarkers_.lower_bound(Marker{name, 0});
-        auto last = first;
-        while (last != deliveredMarkers_.end() && last->first == name) {
-            ++last;
+        const auto found = deliveredMarkers_.find(queue);
+        if (found != deliveredMarkers_.end()) {
+            deliveredMarkers_.erase(found);
         }
-        deliveredMarkers_.erase(first, last);
     }
     store_.eraseRecord(std::string(kAmqpQueueNamespace), amqpRecordKey(vhost_, queue));
     store_.dropQueue(amqpMessageQueue(vhost_, queue));

@@ -2,10 +2,13 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "ack_barrier.h"
@@ -56,16 +59,26 @@ public:
     void bindingRemoved(const amqp::Binding& binding) override;
 
 private:
-    using Marker = std::pair<std::string, std::uint64_t>;  // queue, message id
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const {
+            return std::hash<std::string_view>{}(name);
+        }
+    };
+    // Per queue, the ids of messages whose delivered marker is stored. Looked up by
+    // string_view: a delivery or an ack allocates no key.
+    using Markers = std::unordered_map<std::string, std::unordered_set<std::uint64_t>, NameHash,
+                                       std::equal_to<>>;
 
     [[nodiscard]] bool restoring() const { return restoring_.load(); }
+    std::unordered_set<std::uint64_t>& markersOf(std::string_view queue);  // mutex_ held
 
     store::DurableStore& store_;
     const std::string vhost_;
     std::atomic<bool> restoring_{false};
     std::mutex mutex_;
     std::set<std::string> storedBindings_;  // record keys
-    std::set<Marker> deliveredMarkers_;
+    Markers deliveredMarkers_;
 };
 
 }  // namespace sbx::broker

@@ -104,6 +104,19 @@ bool AsioConnection::write(const Fill& fill) {
     return true;
 }
 
+bool AsioConnection::writeLate(Fill fill) {
+    std::lock_guard lock(outputMutex_);
+    if (closed_ || closeRequested_) {
+        return false;
+    }
+    lateFills_.push_back(std::move(fill));
+    if (!writeInProgress_) {
+        writeInProgress_ = true;
+        boost::asio::post(strand_, [self = shared_from_this()] { self->startWriteOnStrand(); });
+    }
+    return true;
+}
+
 std::size_t AsioConnection::pendingBytes() const {
     std::lock_guard lock(outputMutex_);
     return pending_.size() + writing_.size();
@@ -115,6 +128,10 @@ void AsioConnection::startWriteOnStrand() {
         if (closed_) {
             return;
         }
+        for (auto& fill : lateFills_) {
+            fill(pending_);
+        }
+        lateFills_.clear();
         writing_.clear();
         writing_.swap(pending_);
         if (writing_.empty()) {

@@ -36,6 +36,7 @@ public:
     void abort();
 
     bool write(const Fill& fill) override;
+    bool writeLate(Fill fill) override;
     [[nodiscard]] std::size_t pendingBytes() const override;
     void closeAfterWrites() override;
     void setIdleTimeout(std::chrono::milliseconds timeout) override;
@@ -77,6 +78,7 @@ private:
     mutable std::mutex outputMutex_;
     std::vector<std::uint8_t> pending_;
     std::vector<std::uint8_t> writing_;
+    std::vector<Fill> lateFills_;  // run by startWriteOnStrand before it swaps
     bool writeInProgress_ = false;
     bool closeRequested_ = false;
     bool closed_ = false;

@@ -19,6 +19,11 @@ public:
     // Thread-safe. Runs `fill` under the output lock to append bytes to the pending
     // output, then makes sure a write is under way. False when the connection is closed.
     virtual bool write(const Fill& fill) = 0;
+    // Like write(), but `fill` runs only when the connection next hands its pending bytes
+    // to the socket, so it can write what accumulated until then in one go (publisher
+    // confirms). Runs under the output lock: it must not take locks held around write().
+    // Implementations without a write loop may run it at once.
+    virtual bool writeLate(Fill fill) { return write(fill); }
     [[nodiscard]] virtual std::size_t pendingBytes() const = 0;
     // Closes after what is pending has been written. Thread-safe.
     virtual void closeAfterWrites() = 0;
