@@ -11,7 +11,7 @@ constexpr const char* kGuest = "guest";
 AmqpAccess::AmqpAccess(const AmqpAccessConfig& config) {
     passwords_[kGuest] = kGuest;
     grants_.emplace(std::pair{std::string(kGuest), std::string("/")},
-                    AmqpGrant{std::regex(".*"), std::regex(".*"), std::regex(".*")});
+                    AmqpGrant{AmqpPattern(".*"), AmqpPattern(".*"), AmqpPattern(".*")});
     for (const auto& user : config.users) {
         passwords_[user.name] = user.password;
     }
@@ -19,8 +19,8 @@ AmqpAccess::AmqpAccess(const AmqpAccessConfig& config) {
     for (const auto& permission : config.permissions) {
         grants_.insert_or_assign(
             std::pair{permission.user, permission.vhost},
-            AmqpGrant{std::regex(permission.configure), std::regex(permission.write),
-                      std::regex(permission.read)});
+            AmqpGrant{AmqpPattern(permission.configure), AmqpPattern(permission.write),
+                      AmqpPattern(permission.read)});
     }
 }
 
@@ -44,8 +44,11 @@ bool AmqpAccess::allows(const AmqpGrant& grant, AmqpPermission permission,
     const auto& pattern = permission == AmqpPermission::Configure ? grant.configure
                           : permission == AmqpPermission::Write   ? grant.write
                                                                   : grant.read;
+    if (pattern.matchesAll) {
+        return true;
+    }
     // RabbitMQ matches with re:run, which finds the pattern anywhere unless anchored.
-    return std::regex_search(resource.begin(), resource.end(), pattern);
+    return std::regex_search(resource.begin(), resource.end(), pattern.regex);
 }
 
 }  // namespace sbx::broker
