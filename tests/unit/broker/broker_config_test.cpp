@@ -55,6 +55,26 @@ TEST(BrokerConfig, RefusesTyposAndBadValuesWithAReason) {
     }
 }
 
+TEST(BrokerConfig, AmqpMemoryHighWatermarkDefaultsToOneGibAndRefusesZero) {
+    auto unset = parseBrokerConfig("{}");
+    ASSERT_TRUE(unset.ok());
+    EXPECT_EQ(unset->limits.amqpMemoryHighWatermark, std::uint64_t{1024} * 1024 * 1024);
+    auto set = parseBrokerConfig(R"({"amqp_memory_high_watermark": 4096})");
+    ASSERT_TRUE(set.ok()) << set.error().describe();
+    EXPECT_EQ(set->limits.amqpMemoryHighWatermark, 4096U);
+    // 0 would block every publisher for good: refused, saying what is allowed.
+    auto zero = parseBrokerConfig(R"({"amqp_memory_high_watermark": 0})");
+    ASSERT_FALSE(zero.ok());
+    EXPECT_EQ(zero.error().code, ErrorCode::InvalidArgument);
+    EXPECT_NE(zero.error().message.find("amqp_memory_high_watermark must be at least 1"),
+              std::string::npos)
+        << zero.error().message;
+    auto negative = parseBrokerConfig(R"({"amqp_memory_high_watermark": -1})");
+    ASSERT_FALSE(negative.ok());
+    EXPECT_NE(negative.error().message.find("amqp_memory_high_watermark"), std::string::npos)
+        << negative.error().message;
+}
+
 TEST(BrokerConfig, AmqpPortIsOffUnlessSet) {
     auto unset = parseBrokerConfig("{}");
     ASSERT_TRUE(unset.ok());

@@ -82,23 +82,16 @@ std::size_t AmqpProtocol::consume(std::span<const std::uint8_t> bytes) {
     return used;
 }
 
-std::size_t AmqpProtocol::heldBytes() const {
-    std::size_t held = 0;
-    for (const auto& [name, host] : context_.amqpHosts) {
-        held += host->heldBytes();
-    }
-    return held;
-}
-
 // As RabbitMQ's reader: the publish that finds the alarm on is taken, then the
 // connection blocks.
 void AmqpProtocol::blockIfAlarmed() {
-    if (blocked_ || heldBytes() < context_.config.limits.amqpMemoryHighWatermark) {
+    if (blocked_ || !context_.amqpMemoryAlarm.on()) {
         return;
     }
     blocked_ = true;
     context_.logMessage(LogLevel::Info, describePeer() + ": blocked (AMQP queues hold " +
-                                            std::to_string(heldBytes()) + " bytes)");
+                                            std::to_string(context_.amqpMemoryAlarm.heldBytes()) +
+                                            " bytes)");
     if (wantsBlockedNotices_) {
         send(0, wire::ConnectionBlocked{"low on memory"});
         blockedNotified_ = true;
@@ -110,8 +103,7 @@ void AmqpProtocol::blockIfAlarmed() {
 }
 
 void AmqpProtocol::unblockIfDrained() {
-    const auto low = context_.config.limits.amqpMemoryHighWatermark / 10 * 9;
-    if (!blocked_ || heldBytes() >= low) {
+    if (!blocked_ || context_.amqpMemoryAlarm.on()) {
         return;
     }
     blocked_ = false;

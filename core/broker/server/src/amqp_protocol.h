@@ -159,7 +159,6 @@ private:
     // the low watermark; polled on the idle timer meanwhile.
     void blockIfAlarmed();
     void unblockIfDrained();
-    [[nodiscard]] std::size_t heldBytes() const;
     bool blocked_ = false;
     bool blockedNotified_ = false;      // connection.blocked went out
     bool wantsBlockedNotices_ = false;  // client capability connection.blocked

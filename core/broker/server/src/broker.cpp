@@ -141,9 +141,12 @@ void Broker::Impl::scheduleHousekeeping() {
         }
         context->registry.housekeeping(std::chrono::steady_clock::now());
         const auto now = amqp::Clock::now();
+        std::uint64_t held = 0;
         for (auto& [name, host] : context->amqpHosts) {
             host->tick(now);
+            held += host->heldBytes();
         }
+        context->amqpMemoryAlarm.update(held);
         scheduleHousekeeping();
     });
 }

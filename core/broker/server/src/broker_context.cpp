@@ -11,7 +11,8 @@ BrokerContext::BrokerContext(const BrokerConfig& brokerConfig, LogHub& logHub,
       store(durableStore),
       router(*this),
       registry(*this),
-      amqpAccess(brokerConfig.amqp) {
+      amqpAccess(brokerConfig.amqp),
+      amqpMemoryAlarm(brokerConfig.limits.amqpMemoryHighWatermark) {
     auto addHost = [this](const std::string& name) {
         amqp::VirtualHostOptions options;
         options.name = name;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "amqp_access.h"
+#include "amqp_memory_alarm.h"
 #include "amqp_store_hooks.h"
 #include "client_directory.h"
 #include "message_tap.h"
@@ -48,6 +49,9 @@ public:
     std::map<std::string, std::shared_ptr<AmqpStoreHooks>, std::less<>> amqpStores;
     // Each vhost's observer (hop events, the live tap): the tap switches their routes on.
     std::vector<std::shared_ptr<amqp::MessageObserver>> amqpObservers;
+    // Bytes held in all vhosts' queues against amqp_memory_high_watermark, counted by
+    // the broker's housekeeping after each round of vhost ticks.
+    AmqpMemoryAlarm amqpMemoryAlarm;
 
     [[nodiscard]] amqp::VirtualHost* amqpHost(std::string_view name) {
         const auto found = amqpHosts.find(name);
