@@ -89,6 +89,21 @@ TEST(QueueArguments, RefusesWithRabbitMqTexts) {
               "invalid_max_age");
 }
 
+TEST(QueueArguments, StreamMaxSegmentSizeBytesMustBeANonNegativeInteger) {
+    EXPECT_EQ(refusal(table({{"x-queue-type", FieldValue(std::string("stream"))},
+                             {"x-stream-max-segment-size-bytes", FieldValue(std::int32_t{-1})}})),
+              "PRECONDITION_FAILED - invalid arg 'x-stream-max-segment-size-bytes' for queue "
+              "'q1' in vhost '/': {value_negative,-1}");
+    EXPECT_EQ(refusal(table({{"x-queue-type", FieldValue(std::string("stream"))},
+                             {"x-stream-max-segment-size-bytes", FieldValue(std::string("1MB"))}})),
+              "PRECONDITION_FAILED - invalid arg 'x-stream-max-segment-size-bytes' for queue "
+              "'q1' in vhost '/': {unacceptable_type,longstr}");
+    EXPECT_EQ(
+        refusal(table({{"x-queue-type", FieldValue(std::string("stream"))},
+                       {"x-stream-max-segment-size-bytes", FieldValue(std::int64_t{500000})}})),
+        "accepted");
+}
+
 TEST(QueueArguments, FirstFailureInRabbitMqOrderIsReported) {
     // x-expires is checked before x-max-length whatever the table order.
     EXPECT_EQ(refusal(table({{"x-max-length", FieldValue(std::int32_t{-1})},

@@ -191,6 +191,12 @@ Problem maxAge(const FieldValue& value, const FieldTable&, QueueArguments& out) 
     return std::nullopt;
 }
 
+// Read by StreamQueue itself (it sizes its segments); checked here as RabbitMQ checks it,
+// with check_non_neg_int_arg.
+Problem streamMaxSegmentSizeBytes(const FieldValue& value, const FieldTable&, QueueArguments&) {
+    return checkNonNegativeInteger(value);
+}
+
 // rabbit_amqqueue:declare_args/0, in its order (the first failure is reported).
 const Validator kValidators[] = {
     {"x-expires", expires},
@@ -204,6 +210,7 @@ const Validator kValidators[] = {
     {"x-single-active-consumer", singleActiveConsumer},
     {"x-queue-type", queueType},
     {"x-max-age", maxAge},
+    {"x-stream-max-segment-size-bytes", streamMaxSegmentSizeBytes},
 };
 
 }  // namespace

@@ -28,8 +28,9 @@ struct VirtualHostOptions {
     std::string name = "/";
     // Seeds the "amq.gen-..." names of server-named queues; 0 = from std::random_device.
     std::uint64_t nameSeed = 0;
-    // A stream's retention removes whole segments of this many messages (RabbitMQ's
-    // segments are sized in bytes; counting messages keeps tests readable).
+    // A stream segment closes at x-stream-max-segment-size-bytes (RabbitMQ's 500 MB by
+    // default) or at this many messages, whichever comes first; retention removes whole
+    // segments. A low count lets tests see retention at work with a few messages.
     std::size_t streamSegmentMessages = 1000;
     std::shared_ptr<QueueStoreHooks> storeHooks;  // optional; see store_hooks.h
     std::shared_ptr<MessageObserver> messageObserver;  // optional; see message_observer.h
