@@ -220,6 +220,19 @@ void BrokerExplorerDock::showContextMenu(const QPoint& position) {
             connect(menu.addAction(tr("Detach")), &QAction::triggered, this,
                     [this, monitor] { emit detachRequested(monitor); });
         }
+        if (monitor->objectName() == QLatin1String("monitor.connection")) {
+            auto* edit = menu.addAction(tr("Edit Connection…"));
+            edit->setObjectName(QStringLiteral("brokers.editConnection"));
+            connect(edit, &QAction::triggered, this,
+                    [this, monitor] { emit editConnectionRequested(monitor); });
+            auto* remove = menu.addAction(tr("Remove Connection…"));
+            remove->setObjectName(QStringLiteral("brokers.removeConnection"));
+            connect(remove, &QAction::triggered, this,
+                    [this, monitor] { emit removeConnectionRequested(monitor); });
+        }
+    }
+    if (monitor != nullptr && (kind == NodeKind::Broker || destination)) {
+        addMessageViewActions(menu, monitor, index);
     }
     if (isQueue && caps.has(Capability::Purge)) {
         connect(menu.addAction(tr("Purge…")), &QAction::triggered, this,
@@ -233,6 +246,32 @@ void BrokerExplorerDock::showContextMenu(const QPoint& position) {
     connect(menu.addAction(tr("Copy Name")), &QAction::triggered, this,
             [this, index] { copyName(index); });
     menu.exec(view_->viewport()->mapToGlobal(position));
+}
+
+// Only what the broker can do: a source without Peek has no message browser.
+void BrokerExplorerDock::addMessageViewActions(QMenu& menu, SourceMonitor* monitor,
+                                               const QModelIndex& index) {
+    const auto caps = monitor->capabilities();
+    const auto id = index.data(BrokerTreeModel::DestinationIdRole).toString();
+    const auto destination = destinationKindOf(index);
+    const bool exchange = destination == DestinationKind::Exchange;
+    menu.addSeparator();
+    if (caps.has(Capability::Peek) && !exchange) {
+        connect(menu.addAction(tr("Browse Messages")), &QAction::triggered, this,
+                [this, monitor, id] {
+                    emit messageViewRequested(monitor, QStringLiteral("messages"), id);
+                });
+    }
+    if (caps.has(Capability::Publish) || caps.has(Capability::PublishMqtt)) {
+        connect(menu.addAction(tr("Publish…")), &QAction::triggered, this, [this, monitor, id] {
+            emit messageViewRequested(monitor, QStringLiteral("publisher"), id);
+        });
+    }
+    if (caps.has(Capability::Peek) && !exchange && destination != DestinationKind::Topic) {
+        connect(menu.addAction(tr("Dead Letters")), &QAction::triggered, this, [this, monitor, id] {
+            emit messageViewRequested(monitor, QStringLiteral("deadletters"), id);
+        });
+    }
 }
 
 void BrokerExplorerDock::purge(const QModelIndex& index) {

@@ -9,6 +9,7 @@
 class BrokerTreeModel;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSortFilterProxyModel;
 class QTreeView;
 class SourceMonitor;
@@ -47,10 +48,18 @@ signals:
     void commandReported(const QString& text, bool failed);
     void clientsRequested(SourceMonitor* monitor);
     void detachRequested(SourceMonitor* monitor);
+    // Connection profiles' broker rows (monitors named "monitor.connection").
+    void editConnectionRequested(SourceMonitor* monitor);
+    void removeConnectionRequested(SourceMonitor* monitor);
+    // A message view ("messages", "publisher", "deadletters") of a broker, on a
+    // destination when `destinationId` is not empty.
+    void messageViewRequested(SourceMonitor* monitor, const QString& view,
+                              const QString& destinationId);
 
 private:
     SourceMonitor* monitorOf(const QModelIndex& index) const;
     void showContextMenu(const QPoint& position);
+    void addMessageViewActions(QMenu& menu, SourceMonitor* monitor, const QModelIndex& index);
     void expandDefaults(const QString& broker);
     void updateStatus();
 

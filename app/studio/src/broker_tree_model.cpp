@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <QSet>
 #include <QStyle>
 #include <algorithm>
 #include <array>
@@ -188,8 +189,8 @@ RowValues destinationValues(const Destination& destination,
         values.badges |= BrokerTreeModel::NoConsumers;
     }
     const bool holdsMessages = destination.messagesReady + destination.messagesUnacked > 0;
-    if (holdsMessages &&
-        (deadLetterTargets.count(destination.id) > 0 || isDeadLetterName(destination.name))) {
+    if (holdsMessages && (destination.deadLetters || deadLetterTargets.count(destination.id) > 0 ||
+                          isDeadLetterName(destination.name))) {
         values.badges |= BrokerTreeModel::DeadLetters;
     }
     return values;
@@ -281,8 +282,60 @@ Desired topicGroup(const std::vector<const Destination*>& topics) {
     return group;
 }
 
+using ChildrenOf = std::unordered_map<std::string, std::vector<const Destination*>>;
+
+// A destination's row with the destinations that name it as their parent below it
+// (JetStream consumers and Redis consumer groups under their stream).
+Desired destinationRow(const Destination& destination, const ChildrenOf& childrenOf,
+                       const std::unordered_set<std::string>& targets, int depth = 0) {
+    Desired row{
+        destination.name, NodeKind::Destination, destinationValues(destination, targets), {}};
+    const auto found = childrenOf.find(destination.id);
+    if (found == childrenOf.end() || depth > 8) {
+        return row;
+    }
+    for (const auto* child : found->second) {
+        row.children.push_back(destinationRow(*child, childrenOf, targets, depth + 1));
+    }
+    std::sort(row.children.begin(), row.children.end(),
+              [](const Desired& a, const Desired& b) { return a.key < b.key; });
+    row.children.erase(
+        std::unique(row.children.begin(), row.children.end(),
+                    [](const Desired& a, const Desired& b) { return a.key == b.key; }),
+        row.children.end());
+    return row;
+}
+
+// Destinations whose parent is in the snapshot, by parent id; the others stay top level.
+ChildrenOf nestedDestinations(const BrokerSnapshot& snapshot) {
+    std::unordered_set<std::string> ids;
+    for (const auto& destination : snapshot.destinations) {
+        if (destination.kind != DestinationKind::Topic) {
+            ids.insert(destination.id);
+        }
+    }
+    ChildrenOf childrenOf;
+    for (const auto& destination : snapshot.destinations) {
+        if (!destination.parentId.empty() && destination.parentId != destination.id &&
+            ids.count(destination.parentId) > 0 && destination.kind != DestinationKind::Topic) {
+            childrenOf[destination.parentId].push_back(&destination);
+        }
+    }
+    return childrenOf;
+}
+
+bool isNested(const Destination& destination, const ChildrenOf& childrenOf) {
+    if (destination.parentId.empty()) {
+        return false;
+    }
+    const auto found = childrenOf.find(destination.parentId);
+    return found != childrenOf.end() && std::find(found->second.begin(), found->second.end(),
+                                                  &destination) != found->second.end();
+}
+
 std::vector<Desired> brokerChildren(const BrokerSnapshot& snapshot) {
     const auto targets = deadLetterTargets(snapshot);
+    const auto childrenOf = nestedDestinations(snapshot);
     // Per vhost: exchanges, queues, streams.
     std::map<std::string, std::array<std::vector<Desired>, 3>> vhosts;
     for (const auto& vhost : snapshot.overview.vhosts) {
@@ -295,11 +348,13 @@ std::vector<Desired> brokerChildren(const BrokerSnapshot& snapshot) {
             topics.push_back(&destination);
             continue;
         }
+        if (isNested(destination, childrenOf)) {
+            continue;  // shown under its parent
+        }
         const auto slot = kind == DestinationKind::Exchange ? 0
                           : kind == DestinationKind::Queue  ? 1
                                                             : 2;
-        vhosts[destination.vhost][slot].push_back(
-            {destination.name, NodeKind::Destination, destinationValues(destination, targets), {}});
+        vhosts[destination.vhost][slot].push_back(destinationRow(destination, childrenOf, targets));
     }
     std::vector<Desired> children;
     for (auto& [name, groups] : vhosts) {
@@ -356,7 +411,8 @@ BrokerTreeModel::BrokerTreeModel(QObject* parent)
       root_(std::make_unique<Node>()),
       deadLetterIcon_(badgeIcon(QColor(0xd6, 0x45, 0x45), QLatin1Char('!'))),
       growingIcon_(badgeIcon(QColor(0xe0, 0x8a, 0x1e), QChar(0x2191))),
-      noConsumersIcon_(badgeIcon(QColor(0x8a, 0x8f, 0x98), QChar(0x2205))) {
+      noConsumersIcon_(badgeIcon(QColor(0x8a, 0x8f, 0x98), QChar(0x2205))),
+      alertIcon_(badgeIcon(QColor(0xc0, 0x1c, 0x8c), QChar(0x2691))) {
     auto* style = QApplication::style();
     brokerIcon_ = style->standardIcon(QStyle::SP_DriveNetIcon);
     folderIcon_ = style->standardIcon(QStyle::SP_DirIcon);
@@ -445,7 +501,8 @@ QVariant BrokerTreeModel::data(const QModelIndex& index, int role) const {
     }
     const Node& node = *nodeOf(index);
     const int column = index.column();
-    const int badges = node.values.badges | (node.growing ? GrowingDepth : 0);
+    const int badges = node.values.badges | (node.growing ? GrowingDepth : 0) |
+                       (alertsOf(node) != nullptr ? Alert : 0);
     switch (role) {
         case Qt::DisplayRole:
             return display(node, column);
@@ -497,13 +554,8 @@ QVariant BrokerTreeModel::data(const QModelIndex& index, int role) const {
         }
         case DestinationIdRole:
             return node.values.id;
-        case BrokerRole: {
-            const Node* at = &node;
-            while (at->parent != nullptr && at->parent != root_.get()) {
-                at = at->parent;
-            }
-            return QString::fromStdString(at->key);
-        }
+        case BrokerRole:
+            return QString::fromStdString(brokerNodeOf(node).key);
         case NodeKindRole:
             return static_cast<int>(node.kind);
         case BadgesRole:
@@ -549,10 +601,15 @@ QVariant BrokerTreeModel::toolTip(const Node& node, int column) const {
     if (column == LastValueColumn) {
         return node.values.lastValue.isEmpty() ? QVariant() : node.values.lastValue.left(1024);
     }
+    const auto* alerts = alertsOf(node);
     if (node.kind == NodeKind::Broker) {
-        return node.problem.isEmpty() ? node.values.type : node.problem;
+        auto tip = node.problem.isEmpty() ? node.values.type : node.problem;
+        return alerts == nullptr ? tip : alerts->join(QLatin1Char('\n')) + QLatin1Char('\n') + tip;
     }
     QStringList lines;
+    if (alerts != nullptr) {
+        lines << *alerts;
+    }
     if (!node.values.id.isEmpty()) {
         lines << node.values.id;
     }
@@ -570,7 +627,58 @@ QVariant BrokerTreeModel::toolTip(const Node& node, int column) const {
     return lines.isEmpty() ? QVariant() : lines.join(QLatin1Char('\n'));
 }
 
+const BrokerTreeModel::Node& BrokerTreeModel::brokerNodeOf(const Node& node) const {
+    const Node* at = &node;
+    while (at->parent != nullptr && at->parent != root_.get()) {
+        at = at->parent;
+    }
+    return *at;
+}
+
+const QStringList* BrokerTreeModel::alertsOf(const Node& node) const {
+    if (alerts_.isEmpty() || (node.kind != NodeKind::Broker && node.values.id.isEmpty())) {
+        return nullptr;
+    }
+    const auto broker = alerts_.constFind(QString::fromStdString(brokerNodeOf(node).key));
+    if (broker == alerts_.constEnd()) {
+        return nullptr;
+    }
+    const auto found =
+        broker->constFind(node.kind == NodeKind::Broker ? QString() : node.values.id);
+    return found == broker->constEnd() ? nullptr : &found.value();
+}
+
+void BrokerTreeModel::setAlerts(const QString& broker,
+                                const QHash<QString, QStringList>& byDestination) {
+    const auto previous = alerts_.value(broker);
+    if (previous == byDestination) {
+        return;
+    }
+    if (byDestination.isEmpty()) {
+        alerts_.remove(broker);
+    } else {
+        alerts_.insert(broker, byDestination);
+    }
+    auto changed = QSet<QString>(previous.keyBegin(), previous.keyEnd());
+    for (auto it = byDestination.begin(); it != byDestination.end(); ++it) {
+        if (previous.value(it.key()) != it.value()) {
+            changed.insert(it.key());
+        } else {
+            changed.remove(it.key());
+        }
+    }
+    for (const auto& id : changed) {
+        const auto row = id.isEmpty() ? brokerIndex(broker) : findDestination(broker, id);
+        if (row.isValid()) {
+            emit dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
+        }
+    }
+}
+
 QIcon BrokerTreeModel::icon(const Node& node) const {
+    if (alertsOf(node) != nullptr) {
+        return alertIcon_;
+    }
     const int badges = node.values.badges;
     if ((badges & DeadLetters) != 0) {
         return deadLetterIcon_;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QIcon>
+#include <QStringList>
 #include <deque>
 #include <memory>
 #include <string>
@@ -44,6 +46,7 @@ public:
         NoConsumers = 1,
         GrowingDepth = 2,
         DeadLetters = 4,
+        Alert = 8,  // a firing alert rule (setAlerts)
     };
     // How many snapshots the growing-depth badge looks back over.
     static constexpr std::size_t kDepthHistory = 4;
@@ -56,6 +59,9 @@ public:
     // Marks a broker unreachable (or healthy again with an empty `problem`).
     void setBrokerProblem(const QString& broker, const QString& problem);
     void removeBroker(const QString& broker);
+    // The firing alerts of one broker, by destination id ("" for the broker row itself):
+    // their rows show the alert badge and the messages in their tooltip.
+    void setAlerts(const QString& broker, const QHash<QString, QStringList>& byDestination);
 
     [[nodiscard]] QModelIndex brokerIndex(const QString& broker) const;
     // The row of a destination (queue, exchange, stream or topic) by its snapshot id.
@@ -81,8 +87,11 @@ private:
     QVariant display(const Node& node, int column) const;
     QVariant toolTip(const Node& node, int column) const;
     QIcon icon(const Node& node) const;
+    [[nodiscard]] const QStringList* alertsOf(const Node& node) const;
+    [[nodiscard]] const Node& brokerNodeOf(const Node& node) const;
 
     std::unique_ptr<Node> root_;
     QIcon brokerIcon_, folderIcon_, itemIcon_, topicIcon_;
-    QIcon deadLetterIcon_, growingIcon_, noConsumersIcon_;
+    QIcon deadLetterIcon_, growingIcon_, noConsumersIcon_, alertIcon_;
+    QHash<QString, QHash<QString, QStringList>> alerts_;  // broker -> destination id -> texts
 };

@@ -44,6 +44,13 @@ DeadLetterPage::DeadLetterPage(SourceMonitor& monitor, QWidget* parent)
     redriveSelected_->setObjectName(QStringLiteral("deadLetters.redriveSelected"));
     cancel_->setObjectName(QStringLiteral("deadLetters.cancel"));
     cancel_->setEnabled(false);
+    // A broker that cannot move messages back gets a read-only view.
+    const auto caps = monitor_.capabilities();
+    const bool canRedrive = caps.bits == 0 || caps.has(sbx::observe::Capability::Redrive);
+    redriveAll_->setVisible(canRedrive);
+    redriveSelected_->setVisible(canRedrive);
+    cancel_->setVisible(canRedrive);
+    batchSize_->setVisible(canRedrive);
     progress_->setObjectName(QStringLiteral("deadLetters.progress"));
     status_->setObjectName(QStringLiteral("deadLetters.status"));
     table_->setObjectName(QStringLiteral("deadLetters.table"));
@@ -96,9 +103,17 @@ QString DeadLetterPage::currentQueue() const {
 }
 
 void DeadLetterPage::showSnapshot(const SnapshotPtr& snapshot) {
+    // What the broker itself calls dead letters (Destination::deadLetters: a RabbitMQ
+    // queue with x-death messages, Redis entries pending too long, ...) first, then every
+    // queue, since any queue may be some other queue's dead-letter target.
     QStringList ids;
     for (const auto& d : snapshot->destinations) {
-        if (d.kind == sbx::observe::DestinationKind::Queue) {
+        if (d.deadLetters) {
+            ids << QString::fromStdString(d.id);
+        }
+    }
+    for (const auto& d : snapshot->destinations) {
+        if (d.kind == sbx::observe::DestinationKind::Queue && !d.deadLetters) {
             ids << QString::fromStdString(d.id);
         }
     }
@@ -141,11 +156,17 @@ void DeadLetterPage::refresh() {
     sbx::observe::PeekRequest request;
     request.destinationId = id.toStdString();
     request.maxCount = 1000;
+    request.allowRequeue = requeueConsent_.allowed(id);
     status_->setText(tr("Reading %1…").arg(id));
     callSource<std::vector<ObservedMessage>>(
         monitor_, this, tr("Browse %1").arg(id),
         [request](sbx::observe::BrokerSource& source) { return source.peek(request); },
         [this, id](sbx::Result<std::vector<ObservedMessage>> result) {
+            if (!result && RequeueConsent::isRefusal(result.error()) &&
+                requeueConsent_.askAfterRefusal(id)) {
+                refresh();  // again, with the user's consent
+                return;
+            }
             if (!result) {
                 status_->setText(tr("Cannot read %1: %2")
                                      .arg(id, QString::fromStdString(result.error().message)));

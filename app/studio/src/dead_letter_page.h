@@ -3,6 +3,7 @@
 #include <QWidget>
 #include <memory>
 
+#include "requeue_consent.h"
 #include "sbx/inspect/redrive_batches.h"
 #include "source_monitor.h"
 
@@ -62,6 +63,7 @@ private:
     QTableView* table_;
     QTreeWidget* deaths_;
     QLabel* status_;
+    RequeueConsent requeueConsent_{this};
     std::unique_ptr<sbx::inspect::RedriveBatches> run_;
     std::unique_ptr<sbx::inspect::RedriveBatches> lastRun_;
 };

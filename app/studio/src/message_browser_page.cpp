@@ -238,6 +238,7 @@ void MessageBrowserPage::peek() {
     request.destinationId = id.toStdString();
     request.maxCount = static_cast<std::size_t>(maxCount_->value());
     request.streamOffset = offset_->text().trimmed().toStdString();
+    request.allowRequeue = requeueConsent_.allowed(id);
     ++pending_;
     setStatus(tr("Reading %1…").arg(id));
     callSource<std::vector<ObservedMessage>>(
@@ -245,6 +246,11 @@ void MessageBrowserPage::peek() {
         [request](sbx::observe::BrokerSource& source) { return source.peek(request); },
         [this, id](sbx::Result<std::vector<ObservedMessage>> result) {
             --pending_;
+            if (!result && RequeueConsent::isRefusal(result.error()) &&
+                requeueConsent_.askAfterRefusal(id)) {
+                peek();  // again, with the user's consent
+                return;
+            }
             if (!result) {
                 setStatus(tr("Cannot read %1: %2")
                               .arg(id, QString::fromStdString(result.error().message)),

@@ -4,6 +4,7 @@
 #include <functional>
 #include <vector>
 
+#include "requeue_consent.h"
 #include "sbx/observe/observed_message.h"
 #include "source_monitor.h"
 
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] QComboBox& destinations() { return *destinations_; }
     [[nodiscard]] QLabel& status() { return *status_; }
     [[nodiscard]] bool busy() const { return pending_ > 0; }
+    [[nodiscard]] RequeueConsent& requeueConsent() { return requeueConsent_; }
 
 signals:
     // A message was chosen to be traced (Trace button).
@@ -83,6 +85,7 @@ private:
     MessageViewWidget* detail_;
     QLabel* status_;
     int pending_ = 0;
+    RequeueConsent requeueConsent_{this};
     std::string lastTopicValue_;
     std::chrono::system_clock::time_point lastTopicTime_{};
 };

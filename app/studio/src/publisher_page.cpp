@@ -101,8 +101,16 @@ PublisherPage::PublisherPage(SourceMonitor& monitor, QWidget* parent)
       result_(new QLabel(this)) {
     setObjectName(QStringLiteral("page.publisher"));
     protocol_->setObjectName(QStringLiteral("publisher.protocol"));
-    protocol_->addItem(tr("AMQP 0-9-1"), QStringLiteral("amqp"));
-    protocol_->addItem(tr("MQTT"), QStringLiteral("mqtt"));
+    // Only the protocols the broker takes (a source without PublishMqtt has no MQTT);
+    // both while nothing is bound yet (no capabilities known).
+    const auto caps = monitor_.capabilities();
+    const bool known = caps.bits != 0;
+    if (!known || caps.has(sbx::observe::Capability::Publish)) {
+        protocol_->addItem(tr("AMQP 0-9-1"), QStringLiteral("amqp"));
+    }
+    if (!known || caps.has(sbx::observe::Capability::PublishMqtt)) {
+        protocol_->addItem(tr("MQTT"), QStringLiteral("mqtt"));
+    }
     vhost_->setObjectName(QStringLiteral("publisher.vhost"));
     exchange_->setObjectName(QStringLiteral("publisher.exchange"));
     exchange_->setPlaceholderText(tr("(default exchange)"));
