@@ -29,6 +29,108 @@
     </message>
 </context>
 <context>
+    <name>AlertController</name>
+    <message>
+        <source>Alert rules not loaded: %1</source>
+        <translation>Alarmregeln nicht geladen: %1</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: alert rules are kept in it.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich: Alarmregeln werden darin gespeichert.</translation>
+    </message>
+    <message>
+        <source>Alert “%1” on %2: %3</source>
+        <translation>Alarm „%1“ auf %2: %3</translation>
+    </message>
+    <message>
+        <source>Alert “%1” on %2 resolved</source>
+        <translation>Alarm „%1“ auf %2 aufgehoben</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRulesDialog</name>
+    <message>
+        <source>Depth above</source>
+        <translation>Tiefe über</translation>
+    </message>
+    <message>
+        <source>No consumers</source>
+        <translation>Keine Consumer</translation>
+    </message>
+    <message>
+        <source>Consumer lag above</source>
+        <translation>Consumer-Rückstand über</translation>
+    </message>
+    <message>
+        <source>Dead letters present</source>
+        <translation>Dead Letters vorhanden</translation>
+    </message>
+    <message>
+        <source>Broker unreachable</source>
+        <translation>Broker nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Alert Rules</source>
+        <translation>Alarmregeln</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>For (s)</source>
+        <translation>Für (s)</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Broker is a connection&apos;s id, “embedded” or a pattern; destination is a pattern over names and ids. * matches any run of characters, ? one character. A rule fires once its condition held for the given number of seconds.</source>
+        <translation>Broker ist die ID einer Verbindung, „embedded“ oder ein Muster; Ziel ist ein Muster über Namen und IDs. * passt auf beliebig viele Zeichen, ? auf ein Zeichen. Eine Regel löst aus, sobald ihre Bedingung die angegebene Zahl von Sekunden erfüllt war.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Rule</source>
+        <translation>Regel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Depth above 1000</source>
+        <translation>Tiefe über 1000</translation>
+    </message>
+    <message>
+        <source>Rule %1: the %2 must be a whole number.</source>
+        <translation>Regel %1: %2 muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>die Schwelle</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>die Dauer</translation>
+    </message>
+</context>
+<context>
     <name>BrokerController</name>
     <message>
         <source>WebSocket</source>
@@ -132,6 +234,26 @@
     <message>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Edit Connection…</source>
+        <translation>Verbindung bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Remove Connection…</source>
+        <translation>Verbindung entfernen …</translation>
+    </message>
+    <message>
+        <source>Browse Messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Veröffentlichen …</translation>
+    </message>
+    <message>
+        <source>Dead Letters</source>
+        <translation>Dead Letters</translation>
     </message>
 </context>
 <context>
@@ -340,6 +462,232 @@
     <message>
         <source>Disconnect %1</source>
         <translation>%1 trennen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionController</name>
+    <message>
+        <source>Connection “%1” needs the %2 plugin, which is not loaded (see Help &gt; Plugins)</source>
+        <translation>Die Verbindung „%1“ braucht das Plugin %2, das nicht geladen ist (siehe Hilfe &gt; Plugins)</translation>
+    </message>
+    <message>
+        <source>Watching %1 at %2:%3</source>
+        <translation>Überwache %1 auf %2:%3</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Edit Broker Connection</source>
+        <translation>Broker-Verbindung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Broker Connection</source>
+        <translation>Broker-Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Production RabbitMQ</source>
+        <translation>Produktions-RabbitMQ</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Broker type:</source>
+        <translation>&amp;Broker-Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>No connector plugin is loaded: see Help &gt; Plugins.</source>
+        <translation>Kein Connector-Plugin geladen: siehe Hilfe &gt; Plugins.</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;TLS</source>
+        <translation>&amp;TLS</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted authorities</source>
+        <translation>die vertrauenswürdigen Stellen des Systems</translation>
+    </message>
+    <message>
+        <source>the host name</source>
+        <translation>der Hostname</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>CA Certificate (PEM)</source>
+        <translation>CA-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client Certificate (PEM)</source>
+        <translation>Client-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client Key (PEM)</source>
+        <translation>Client-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>Server name:</source>
+        <translation>Servername:</translation>
+    </message>
+    <message>
+        <source>%1 settings</source>
+        <translation>Einstellungen für %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Verbinde mit %1:%2 …</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the broker&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Brokers ein.</translation>
+    </message>
+    <message>
+        <source>Could not save the connection: %1</source>
+        <translation>Die Verbindung konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n Topic</numerusform>
+            <numerusform>%n Topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queue(s)</source>
+        <translation>
+            <numerusform>%n Queue</numerusform>
+            <numerusform>%n Queues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2</source>
+        <translation>Verbunden: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsUi</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1); passwords are kept in memory for this session only.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1); Passwörter bleiben nur für diese Sitzung im Speicher.</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Signalbox</source>
+        <translation>Signalbox</translation>
+    </message>
+    <message>
+        <source>Add Broker C&amp;onnection…</source>
+        <translation>Broker-&amp;Verbindung hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts…</source>
+        <translation>Ala&amp;rme …</translation>
+    </message>
+    <message>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Plugins …</translation>
+    </message>
+    <message>
+        <source>Add Broker Connection</source>
+        <translation>Broker-Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open or create a workspace first: connections are kept in its connections folder.</source>
+        <translation>Öffnen oder erstellen Sie zuerst einen Arbeitsbereich: Verbindungen liegen in dessen Ordner connections.</translation>
+    </message>
+    <message>
+        <source>Saved connection %1</source>
+        <translation>Verbindung %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Stop watching “%1” and delete its connection profile and stored password?</source>
+        <translation>„%1“ nicht mehr überwachen und sein Verbindungsprofil und gespeichertes Passwort löschen?</translation>
+    </message>
+    <message>
+        <source>Publisher — %1</source>
+        <translation>Publisher — %1</translation>
+    </message>
+    <message>
+        <source>Dead Letters — %1</source>
+        <translation>Dead Letters — %1</translation>
+    </message>
+    <message>
+        <source>Messages — %1</source>
+        <translation>Nachrichten — %1</translation>
     </message>
 </context>
 <context>
@@ -570,6 +918,29 @@ Die Diagramme füllen sich, sobald der Broker seine Zahlen meldet.</translation>
     <message>
         <source>Filter</source>
         <translation>Filtern</translation>
+    </message>
+</context>
+<context>
+    <name>FiringAlertsModel</name>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1229,10 @@ sbx broker --http-port PORT (Host:Port):</translation>
         <source>Clients — %1</source>
         <translation>Clients — %1</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
 </context>
 <context>
     <name>MessageBrowserModel</name>
@@ -1007,6 +1382,10 @@ sbx broker --http-port PORT (Host:Port):</translation>
     <message>
         <source>Import and Publish Messages</source>
         <translation>Nachrichten importieren und veröffentlichen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 passed too fast to show)</source>
+        <translation>%1 (%2 zu schnell vorbeigezogen, um sie zu zeigen)</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1568,71 @@ sbx broker --http-port PORT (Host:Port):</translation>
     </message>
 </context>
 <context>
+    <name>PluginHost</name>
+    <message>
+        <source>Plugin %1 not used: %2</source>
+        <translation>Plugin %1 wird nicht verwendet: %2</translation>
+    </message>
+    <message>
+        <source>Plugin %1 failed to load: %2</source>
+        <translation>Plugin %1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connector plugin(s) loaded in %1 ms</source>
+        <translation>
+            <numerusform>%n Connector-Plugin in %1 ms geladen</numerusform>
+            <numerusform>%n Connector-Plugins in %1 ms geladen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PluginsDialog</name>
+    <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Shadowed: %1</source>
+        <translation>Verdeckt: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Connector Plugins</source>
+        <translation>Connector-Plugins</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Plugins are read when Signalbox starts. Put your own in %1.</source>
+        <translation>Plugins werden beim Start von Signalbox gelesen. Eigene Plugins gehören nach %1.</translation>
+    </message>
+    <message>
+        <source>Open Plugin Folder</source>
+        <translation>Plugin-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>(built in)</source>
+        <translation>(eingebaut)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1362,6 +1806,40 @@ sbx broker --http-port PORT (Host:Port):</translation>
     </message>
 </context>
 <context>
+    <name>RequeueConsent</name>
+    <message>
+        <source>Peek by Requeueing?</source>
+        <translation>Durch Zurücklegen ansehen?</translation>
+    </message>
+    <message>
+        <source>RabbitMQ cannot show the messages of “%1” without taking them from the queue. Signalbox can take them and put them back at once, but then:
+
+• their order in the queue may change,
+• they are marked redelivered, which consumers may see,
+• they are briefly unavailable to consumers.
+
+Read them this way?</source>
+        <translation>RabbitMQ kann die Nachrichten von „%1“ nicht zeigen, ohne sie aus der Queue zu nehmen. Signalbox kann sie entnehmen und sofort zurücklegen, aber dann:
+
+• kann sich ihre Reihenfolge in der Queue ändern,
+• werden sie als erneut zugestellt markiert, was Consumer sehen können,
+• stehen sie Consumern kurz nicht zur Verfügung.
+
+So lesen?</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The password is stored in the system keychain, never in the workspace.</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems gespeichert, nie im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>No keychain service is available: the password is kept in memory until Signalbox quits and is never written to a file.</source>
+        <translation>Kein Schlüsselbund-Dienst verfügbar: Das Passwort bleibt nur im Speicher, bis Signalbox beendet wird, und wird nie in eine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1438,12 +1916,16 @@ sbx broker --http-port PORT (Host:Port):</translation>
         <translation>MS Millisekunden vor dem Bildschirmfoto warten</translation>
     </message>
     <message>
-        <source>Open a view at start: dashboard or clients</source>
-        <translation>Beim Start eine Ansicht öffnen: dashboard oder clients</translation>
-    </message>
-    <message>
         <source>Embedded broker</source>
         <translation>Eingebetteter Broker</translation>
+    </message>
+    <message>
+        <source>Open a view at start: dashboard, clients, messages=DESTINATION, publisher, deadletters=QUEUE or trace[=FILTER] (repeatable)</source>
+        <translation>Beim Start eine Ansicht öffnen: dashboard, clients, messages=ZIEL, publisher, deadletters=QUEUE oder trace[=FILTER] (mehrfach möglich)</translation>
+    </message>
+    <message>
+        <source>unknown view %1</source>
+        <translation>unbekannte Ansicht %1</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +2070,10 @@ sbx broker --http-port PORT (Host:Port):</translation>
     <message>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Message filters</source>
+        <translation>Nachrichtenfilter</translation>
     </message>
 </context>
 </TS>

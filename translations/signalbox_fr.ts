@@ -29,6 +29,108 @@
     </message>
 </context>
 <context>
+    <name>AlertController</name>
+    <message>
+        <source>Alert rules not loaded: %1</source>
+        <translation>Règles d’alerte non chargées : %1</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: alert rules are kept in it.</source>
+        <translation>Ouvrez d’abord un espace de travail : les règles d’alerte y sont conservées.</translation>
+    </message>
+    <message>
+        <source>Alert “%1” on %2: %3</source>
+        <translation>Alerte « %1 » sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Alert “%1” on %2 resolved</source>
+        <translation>Alerte « %1 » sur %2 résolue</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRulesDialog</name>
+    <message>
+        <source>Depth above</source>
+        <translation>Profondeur supérieure à</translation>
+    </message>
+    <message>
+        <source>No consumers</source>
+        <translation>Aucun consommateur</translation>
+    </message>
+    <message>
+        <source>Consumer lag above</source>
+        <translation>Retard des consommateurs supérieur à</translation>
+    </message>
+    <message>
+        <source>Dead letters present</source>
+        <translation>Lettres mortes présentes</translation>
+    </message>
+    <message>
+        <source>Broker unreachable</source>
+        <translation>Broker injoignable</translation>
+    </message>
+    <message>
+        <source>Alert Rules</source>
+        <translation>Règles d’alerte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <source>For (s)</source>
+        <translation>Pendant (s)</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Broker is a connection&apos;s id, “embedded” or a pattern; destination is a pattern over names and ids. * matches any run of characters, ? one character. A rule fires once its condition held for the given number of seconds.</source>
+        <translation>Broker est l’identifiant d’une connexion, « embedded » ou un motif ; la destination est un motif sur les noms et identifiants. * correspond à une suite quelconque de caractères, ? à un caractère. Une règle se déclenche lorsque sa condition a été remplie pendant le nombre de secondes indiqué.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Rule</source>
+        <translation>&amp;Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Depth above 1000</source>
+        <translation>Profondeur supérieure à 1000</translation>
+    </message>
+    <message>
+        <source>Rule %1: the %2 must be a whole number.</source>
+        <translation>Règle %1 : %2 doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>le seuil</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>la durée</translation>
+    </message>
+</context>
+<context>
     <name>BrokerController</name>
     <message>
         <source>WebSocket</source>
@@ -132,6 +234,26 @@
     <message>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Edit Connection…</source>
+        <translation>Modifier la connexion…</translation>
+    </message>
+    <message>
+        <source>Remove Connection…</source>
+        <translation>Supprimer la connexion…</translation>
+    </message>
+    <message>
+        <source>Browse Messages</source>
+        <translation>Parcourir les messages</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>Dead Letters</source>
+        <translation>Lettres mortes</translation>
     </message>
 </context>
 <context>
@@ -340,6 +462,232 @@
     <message>
         <source>Disconnect %1</source>
         <translation>Déconnecter %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionController</name>
+    <message>
+        <source>Connection “%1” needs the %2 plugin, which is not loaded (see Help &gt; Plugins)</source>
+        <translation>La connexion « %1 » nécessite le plugin %2, qui n’est pas chargé (voir Aide &gt; Plugins)</translation>
+    </message>
+    <message>
+        <source>Watching %1 at %2:%3</source>
+        <translation>Surveillance de %1 sur %2:%3</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>Vérifier le certificat du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Edit Broker Connection</source>
+        <translation>Modifier la connexion au broker</translation>
+    </message>
+    <message>
+        <source>Add Broker Connection</source>
+        <translation>Ajouter une connexion à un broker</translation>
+    </message>
+    <message>
+        <source>Production RabbitMQ</source>
+        <translation>RabbitMQ de production</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Broker type:</source>
+        <translation>Type de &amp;broker :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Délai :</translation>
+    </message>
+    <message>
+        <source>No connector plugin is loaded: see Help &gt; Plugins.</source>
+        <translation>Aucun plugin de connecteur n’est chargé : voir Aide &gt; Plugins.</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>&amp;TLS</source>
+        <translation>&amp;TLS</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted authorities</source>
+        <translation>les autorités de confiance du système</translation>
+    </message>
+    <message>
+        <source>the host name</source>
+        <translation>le nom d’hôte</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>Certificat de l’AC :</translation>
+    </message>
+    <message>
+        <source>CA Certificate (PEM)</source>
+        <translation>Certificat de l’AC (PEM)</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificat client :</translation>
+    </message>
+    <message>
+        <source>Client Certificate (PEM)</source>
+        <translation>Certificat client (PEM)</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Clé client :</translation>
+    </message>
+    <message>
+        <source>Client Key (PEM)</source>
+        <translation>Clé client (PEM)</translation>
+    </message>
+    <message>
+        <source>Server name:</source>
+        <translation>Nom du serveur :</translation>
+    </message>
+    <message>
+        <source>%1 settings</source>
+        <translation>Paramètres %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Connexion à %1:%2…</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Donnez un nom à la connexion.</translation>
+    </message>
+    <message>
+        <source>Enter the broker&apos;s host name or address.</source>
+        <translation>Saisissez le nom d’hôte ou l’adresse du broker.</translation>
+    </message>
+    <message>
+        <source>Could not save the connection: %1</source>
+        <translation>Impossible d’enregistrer la connexion : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queue(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2</source>
+        <translation>Connecté : %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsUi</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1); passwords are kept in memory for this session only.</source>
+        <translation>Le trousseau du système n’est pas disponible (%1) ; les mots de passe restent en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alerte : %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Signalbox</source>
+        <translation>Signalbox</translation>
+    </message>
+    <message>
+        <source>Add Broker C&amp;onnection…</source>
+        <translation>Ajouter une c&amp;onnexion à un broker…</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts…</source>
+        <translation>Ale&amp;rtes…</translation>
+    </message>
+    <message>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Plugins…</translation>
+    </message>
+    <message>
+        <source>Add Broker Connection</source>
+        <translation>Ajouter une connexion à un broker</translation>
+    </message>
+    <message>
+        <source>Open or create a workspace first: connections are kept in its connections folder.</source>
+        <translation>Ouvrez ou créez d’abord un espace de travail : les connexions sont conservées dans son dossier connections.</translation>
+    </message>
+    <message>
+        <source>Saved connection %1</source>
+        <translation>Connexion %1 enregistrée</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+        <source>Stop watching “%1” and delete its connection profile and stored password?</source>
+        <translation>Arrêter de surveiller « %1 » et supprimer son profil de connexion et son mot de passe enregistré ?</translation>
+    </message>
+    <message>
+        <source>Publisher — %1</source>
+        <translation>Publication — %1</translation>
+    </message>
+    <message>
+        <source>Dead Letters — %1</source>
+        <translation>Lettres mortes — %1</translation>
+    </message>
+    <message>
+        <source>Messages — %1</source>
+        <translation>Messages — %1</translation>
     </message>
 </context>
 <context>
@@ -570,6 +918,29 @@ Les graphiques se remplissent à mesure que le broker publie ses chiffres.</tran
     <message>
         <source>Filter</source>
         <translation>Filtrer</translation>
+    </message>
+</context>
+<context>
+    <name>FiringAlertsModel</name>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1229,10 @@ sbx broker --http-port PORT (hôte:port) :</translation>
         <source>Clients — %1</source>
         <translation>Clients — %1</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBrowserModel</name>
@@ -1007,6 +1382,10 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     <message>
         <source>Import and Publish Messages</source>
         <translation>Importer et publier des messages</translation>
+    </message>
+    <message>
+        <source>%1 (%2 passed too fast to show)</source>
+        <translation>%1 (%2 passés trop vite pour être affichés)</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1568,71 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     </message>
 </context>
 <context>
+    <name>PluginHost</name>
+    <message>
+        <source>Plugin %1 not used: %2</source>
+        <translation>Plugin %1 non utilisé : %2</translation>
+    </message>
+    <message>
+        <source>Plugin %1 failed to load: %2</source>
+        <translation>Le plugin %1 n’a pas pu être chargé : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connector plugin(s) loaded in %1 ms</source>
+        <translation>
+            <numerusform>%n plugin de connecteur chargé en %1 ms</numerusform>
+            <numerusform>%n plugins de connecteur chargés en %1 ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PluginsDialog</name>
+    <message>
+        <source>Loaded</source>
+        <translation>Chargé</translation>
+    </message>
+    <message>
+        <source>Shadowed: %1</source>
+        <translation>Masqué : %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Connector Plugins</source>
+        <translation>Plugins de connecteur</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connecteur</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Plugins are read when Signalbox starts. Put your own in %1.</source>
+        <translation>Les plugins sont lus au démarrage de Signalbox. Placez les vôtres dans %1.</translation>
+    </message>
+    <message>
+        <source>Open Plugin Folder</source>
+        <translation>Ouvrir le dossier des plugins</translation>
+    </message>
+    <message>
+        <source>(built in)</source>
+        <translation>(intégré)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1362,6 +1806,40 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     </message>
 </context>
 <context>
+    <name>RequeueConsent</name>
+    <message>
+        <source>Peek by Requeueing?</source>
+        <translation>Consulter en remettant en file ?</translation>
+    </message>
+    <message>
+        <source>RabbitMQ cannot show the messages of “%1” without taking them from the queue. Signalbox can take them and put them back at once, but then:
+
+• their order in the queue may change,
+• they are marked redelivered, which consumers may see,
+• they are briefly unavailable to consumers.
+
+Read them this way?</source>
+        <translation>RabbitMQ ne peut pas montrer les messages de « %1 » sans les retirer de la file. Signalbox peut les prendre et les remettre aussitôt, mais alors :
+
+• leur ordre dans la file peut changer,
+• ils sont marqués comme redistribués, ce que les consommateurs peuvent voir,
+• ils sont brièvement indisponibles pour les consommateurs.
+
+Les lire ainsi ?</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The password is stored in the system keychain, never in the workspace.</source>
+        <translation>Le mot de passe est enregistré dans le trousseau du système, jamais dans l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>No keychain service is available: the password is kept in memory until Signalbox quits and is never written to a file.</source>
+        <translation>Aucun service de trousseau n’est disponible : le mot de passe reste en mémoire jusqu’à la fermeture de Signalbox et n’est jamais écrit dans un fichier.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1438,12 +1916,16 @@ sbx broker --http-port PORT (hôte:port) :</translation>
         <translation>Attendre MS millisecondes avant la capture</translation>
     </message>
     <message>
-        <source>Open a view at start: dashboard or clients</source>
-        <translation>Ouvrir une vue au démarrage : dashboard ou clients</translation>
-    </message>
-    <message>
         <source>Embedded broker</source>
         <translation>Broker intégré</translation>
+    </message>
+    <message>
+        <source>Open a view at start: dashboard, clients, messages=DESTINATION, publisher, deadletters=QUEUE or trace[=FILTER] (repeatable)</source>
+        <translation>Ouvrir une vue au démarrage : dashboard, clients, messages=DESTINATION, publisher, deadletters=FILE ou trace[=FILTRE] (répétable)</translation>
+    </message>
+    <message>
+        <source>unknown view %1</source>
+        <translation>vue inconnue %1</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +2070,10 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     <message>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Message filters</source>
+        <translation>Filtres de messages</translation>
     </message>
 </context>
 </TS>
