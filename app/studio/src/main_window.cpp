@@ -19,6 +19,7 @@
 #include "broker_controller.h"
 #include "broker_explorer_dock.h"
 #include "clients_page.h"
+#include "connections_ui.h"
 #include "dashboard_page.h"
 #include "dead_letter_page.h"
 #include "document_tab.h"
@@ -103,7 +104,9 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceCont
     statusBar()->addWidget(brokerStatsLabel_);
     statusBar()->addPermanentWidget(workspaceLabel_);
 
+    connections_ = new ConnectionsUi(*this, log_, workspaces_, *monitors_);
     createMenus();
+    connections_->installMenus();
     overview_ = new OverviewPage(newWorkspaceAction_, openWorkspaceAction_, this);
     tabs_->addTab(overview_, tr("Overview"));
     // The overview is the window's home; it has no close button.
@@ -200,6 +203,7 @@ void MainWindow::createViewMenu() {
 
 void MainWindow::createBrokerMenu() {
     auto* menu = menuBar()->addMenu(tr("&Broker"));
+    menu->setObjectName(QStringLiteral("menu.broker"));
     startBrokerAction_ =
         addAction(menu, QStringLiteral("action.broker.start"), tr("&Start Embedded Broker"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
@@ -407,6 +411,7 @@ void MainWindow::copyBrokerAddress() {
 
 void MainWindow::createHelpMenu() {
     auto* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menu.help"));
     connect(addAction(help, QStringLiteral("action.help.shortcuts"), tr("&Keyboard Shortcuts"),
                       QKeySequence::HelpContents),
             &QAction::triggered, this, &MainWindow::showShortcuts);

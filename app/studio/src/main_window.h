@@ -7,6 +7,7 @@
 class BrokerController;
 class BrokerExplorerDock;
 class ClientsPage;
+class ConnectionsUi;
 class DeadLetterPage;
 class MessageBrowserPage;
 class PublisherPage;
@@ -41,6 +42,8 @@ public:
     [[nodiscard]] OverviewPage& overview() { return *overview_; }
     [[nodiscard]] BrokerExplorerDock& brokers() { return *brokers_; }
     [[nodiscard]] MonitorController& monitors() { return *monitors_; }
+    // Connector plugins, connection profiles and alerts.
+    [[nodiscard]] ConnectionsUi& connections() { return *connections_; }
 
     // Opens (or focuses) the charts of a destination, or of the whole broker when
     // `destinationId` is empty, and the clients of a broker.
@@ -89,6 +92,7 @@ private:
     WorkspaceController& workspaces_;
     BrokerController& broker_;
     MonitorController* monitors_;
+    ConnectionsUi* connections_ = nullptr;
     LogModel* logModel_;
     LogBridge* logBridge_;
     ExplorerDock* explorer_;

@@ -113,6 +113,17 @@ SourceMonitor* MonitorController::attachRemote(const QString& host, std::uint16_
     return monitor;
 }
 
+SourceMonitor* MonitorController::adopt(std::shared_ptr<sbx::observe::BrokerSource> source,
+                                        const QString& objectName) {
+    auto* monitor = new SourceMonitor(this);
+    monitor->setObjectName(objectName);
+    monitor->setHistory(history_);
+    monitor->bind(std::move(source));
+    remotes_.push_back(monitor);
+    emit monitorAdded(monitor);
+    return monitor;
+}
+
 void MonitorController::detach(SourceMonitor* monitor) {
     const auto found = std::find(remotes_.begin(), remotes_.end(), monitor);
     if (found == remotes_.end()) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sbx/common/log_hub.h"
+#include "sbx/observe/broker_source.h"
 #include "sbx/observe/metric_history.h"
 
 class BrokerController;
@@ -29,6 +30,10 @@ public:
     // Attaches a remote `sbx broker --http-port` (its management API). Blocks for at most
     // the connect timeout: the remote is asked for its name and capabilities once.
     SourceMonitor* attachRemote(const QString& host, std::uint16_t port, QString* error = nullptr);
+    // Watches a source opened elsewhere (a connection profile's session) like an attached
+    // broker; detach() ends it. The monitor's object name tells the views what it is.
+    SourceMonitor* adopt(std::shared_ptr<sbx::observe::BrokerSource> source,
+                         const QString& objectName);
     void detach(SourceMonitor* monitor);
 
 signals:
