@@ -1,5 +1,7 @@
 #include "amqp_consumer_sink.h"
 
+#include <optional>
+
 #include "amqp_channel.h"
 #include "client_directory.h"
 #include "connection_io.h"
@@ -70,6 +72,17 @@ bool AmqpConsumerSink::deliver(const amqp::Delivery& delivery) {
         channel_->channelPrefetch.consumerDelivered();
     }
     const auto& message = *delivery.message;
+    // Streams share the logged message: only its properties are copied, to add the offset
+    // header RabbitMQ sends with each stream delivery.
+    std::optional<wire::BasicProperties> withOffset;
+    if (delivery.streamOffset) {
+        withOffset = message.properties;
+        if (!withOffset->headers) {
+            withOffset->headers.emplace();
+        }
+        withOffset->headers->set("x-stream-offset", wire::FieldValue(*delivery.streamOffset));
+    }
+    const wire::BasicProperties& properties = withOffset ? *withOffset : message.properties;
     const auto number = channel_->number;
     const auto frameMax = frameMax_;
     const wire::BasicDeliver deliver{delivery.consumerTag, tag, delivery.redelivered,
@@ -78,7 +91,7 @@ bool AmqpConsumerSink::deliver(const amqp::Delivery& delivery) {
     const bool written = io->write([&](std::vector<std::uint8_t>& out) {
         const auto before = out.size();
         wire::encodeMethodFrame(number, deliver, out);
-        wire::encodeContentHeaderFrame(number, message.body.size(), message.properties, out);
+        wire::encodeContentHeaderFrame(number, message.body.size(), properties, out);
         wire::encodeBodyFrames(number,
                                std::span(reinterpret_cast<const std::uint8_t*>(message.body.data()),
                                          message.body.size()),

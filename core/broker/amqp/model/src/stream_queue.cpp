@@ -105,15 +105,10 @@ void StreamQueue::dispatchTo(Consumer& consumer) {
            consumer.position < nextOffset_) {
         consumer.position = std::max(consumer.position, firstOffset());
         const Record& record = recordAt(consumer.position);
-        // RabbitMQ tells stream consumers each message's offset in this header.
-        auto copy = std::make_shared<AmqpMessage>(*record.message);
-        if (!copy->properties.headers) {
-            copy->properties.headers.emplace();
-        }
-        copy->properties.headers->set("x-stream-offset", FieldValue(consumer.position));
-
         Delivery delivery;
-        delivery.message = std::move(copy);
+        // The logged message itself, shared by every consumer: the sink puts the offset
+        // into the x-stream-offset header as it writes the message out.
+        delivery.message = record.message;
         delivery.queue = name();
         delivery.channel = consumer.channel;
         delivery.consumer = consumer.id;

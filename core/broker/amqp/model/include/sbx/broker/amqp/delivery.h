@@ -12,7 +12,10 @@ namespace sbx::broker::amqp {
 // One message handed to a consumer or returned by basic.get: what basic.deliver /
 // basic.get-ok need, minus the channel's delivery tag.
 struct Delivery {
-    AmqpMessagePtr message;  // for streams, a copy carrying the x-stream-offset header
+    // Shared, never copied per delivery. A stream's consumers get the logged message:
+    // whoever sends it on adds streamOffset as the x-stream-offset header, as RabbitMQ
+    // tells stream consumers each message's offset.
+    AmqpMessagePtr message;
     std::string queue;
     ChannelId channel = 0;
     ConsumerId consumer = 0;  // 0 for basic.get
