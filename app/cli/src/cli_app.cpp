@@ -20,6 +20,7 @@ int run(int argc, char** argv) {
     addWorkspaceCommand(app, context);
     addBrokerCommand(app, context);
     addBenchCommand(app, context);
+    addWatchCommand(app, context);
 
     try {
         app.parse(argc, argv);

@@ -13,5 +13,6 @@ void addVersionCommand(CLI::App& app, CommandContext& context);
 void addWorkspaceCommand(CLI::App& app, CommandContext& context);
 void addBrokerCommand(CLI::App& app, CommandContext& context);
 void addBenchCommand(CLI::App& app, CommandContext& context);
+void addWatchCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace sbx::cli

@@ -54,7 +54,7 @@ public:
                                 });
         io_.run_until(deadline);
         if (!done_) {
-            return Error{ErrorCode::IoError, "no answer from " + target_.describe() + " within " +
+            return Error{ErrorCode::Timeout, "no answer from " + target_.describe() + " within " +
                                                  std::to_string(target_.timeout.count()) + " ms"};
         }
         if (error_) {
@@ -69,7 +69,8 @@ private:
         done_ = true;
         const auto reason =
             error == beast::error::timeout ? std::string("timed out") : lowerFirst(error.message());
-        error_ = Error{ErrorCode::IoError,
+        // Unavailable / Timeout: the broker is not there (connect::ReconnectingSource retries).
+        error_ = Error{error == beast::error::timeout ? ErrorCode::Timeout : ErrorCode::Unavailable,
                        std::string(stage) + " " + target_.describe() + ": " + reason};
     }
 

@@ -133,7 +133,7 @@ TEST(RemoteBrokerSource, UnreachableBrokerIsAClearError) {
     probe.close();
     auto remote = RemoteBrokerSource::connect({.port = port});
     ASSERT_FALSE(remote.ok());
-    EXPECT_EQ(remote.error().code, ErrorCode::IoError);
+    EXPECT_EQ(remote.error().code, ErrorCode::Unavailable);
     EXPECT_EQ(remote.error().message,
               "cannot reach 127.0.0.1:" + std::to_string(port) + ": connection refused");
 }
@@ -145,7 +145,7 @@ TEST(RemoteBrokerSource, SilentServerTimesOut) {
     auto remote = RemoteBrokerSource::connect(
         {.port = silent.local_endpoint().port(), .timeout = std::chrono::milliseconds(300)});
     ASSERT_FALSE(remote.ok());
-    EXPECT_EQ(remote.error().code, ErrorCode::IoError);
+    EXPECT_EQ(remote.error().code, ErrorCode::Timeout);
     EXPECT_NE(remote.error().message.find(
                   "no answer from 127.0.0.1:" + std::to_string(silent.local_endpoint().port()) +
                   " within 300 ms"),
