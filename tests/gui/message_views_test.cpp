@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -17,6 +18,7 @@
 
 #include "broker_controller.h"
 #include "dead_letter_page.h"
+#include "explorer_dock.h"
 #include "main_window.h"
 #include "message_browser_model.h"
 #include "message_browser_page.h"
@@ -31,6 +33,7 @@
 #include "trace_model.h"
 #include "trace_page.h"
 #include "workspace_controller.h"
+#include "workspace_tree_model.h"
 
 namespace {
 
@@ -333,6 +336,66 @@ TEST_F(MessageViews, TraceShowsAnAmqpMessageFromPublishToAck) {
     EXPECT_TRUE(page->summary().text().contains(QStringLiteral("corr-trace-9")));
     keepPicture(window_, "studio-trace.png");
     EXPECT_FALSE(page->search(QStringLiteral("no-such-id")));
+}
+
+// A saved filter is a workspace item: a file in the workspace's filters/ folder that the
+// explorer lists under "Message filters" as soon as it is written.
+TEST_F(MessageViews, SavedFiltersAreWorkspaceItems) {
+    QTemporaryDir folder;
+    const auto root = folder.filePath(QStringLiteral("shop"));
+    QString error;
+    ASSERT_TRUE(workspaces_.create(root, QStringLiteral("Shop"), &error)) << error.toStdString();
+    auto* page = window_.openMessageBrowser();
+    page->filterBar().payloadEdit().setText(QStringLiteral("error"));
+    ASSERT_TRUE(page->filterBar().save(QStringLiteral("errors only")).isEmpty());
+    EXPECT_TRUE(QFile::exists(root + QStringLiteral("/filters/errors-only.json")));
+
+    const auto items = workspaces_.current()->items();
+    EXPECT_TRUE(std::any_of(items.begin(), items.end(), [](const auto& item) {
+        return item.kind == sbx::workspace::ItemKind::Filter &&
+               item.relativePath == std::filesystem::path("filters/errors-only.json");
+    }));
+    const auto& model = window_.explorer().model();
+    const auto found =
+        model.match(model.index(0, 0), Qt::DisplayRole, QStringLiteral("errors-only.json"), 1,
+                    Qt::MatchExactly | Qt::MatchRecursive);
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_EQ(found.front().parent().data().toString(), QStringLiteral("Message filters"));
+}
+
+// Live on a topic: with the source's live tail every message shows, in batches, not
+// only the last value a refresh happened to see.
+TEST_F(MessageViews, LiveTailShowsEveryMessageOfATopic) {
+    auto* page = window_.openMessageBrowser();
+    page->browse(QStringLiteral("topic:live/tail"));
+    page->setLive(true);
+    const bool tailing = page->tailing();
+    EXPECT_EQ(tailing, window_.monitors().embedded().capabilities().has(
+                           sbx::observe::Capability::LiveMessages));
+    for (int i = 0; i < 5; ++i) {
+        const auto pub =
+            sbx::test::runProcess({"mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(mqtt_),
+                                   "-t", "live/tail", "-m", "{\"n\": " + std::to_string(i) + "}"});
+        ASSERT_EQ(pub.exitCode, 0) << pub.err;
+    }
+    auto& model = page->model();
+    const auto shows = [&](const std::string& payload) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.message(row).payload == payload) {
+                return true;
+            }
+        }
+        return false;
+    };
+    ASSERT_TRUE(QTest::qWaitFor([&] { return shows("{\"n\": 4}"); }, 10000))
+        << page->status().text().toStdString();
+    if (tailing) {
+        for (int i = 0; i < 4; ++i) {
+            EXPECT_TRUE(shows("{\"n\": " + std::to_string(i) + "}")) << i;
+        }
+    }
+    page->setLive(false);
+    EXPECT_FALSE(page->tailing());
 }
 
 }  // namespace

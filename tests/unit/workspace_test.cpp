@@ -15,8 +15,8 @@ TEST(Workspace, CreateMakesLayoutManifestAndGitignore) {
     auto created = Workspace::create(temp / "shop", "Shop");
     ASSERT_TRUE(created.ok()) << created.error().describe();
     EXPECT_EQ(created->name(), "Shop");
-    for (auto kind :
-         {ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline, ItemKind::Template}) {
+    for (auto kind : {ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline,
+                      ItemKind::Template, ItemKind::Filter}) {
         EXPECT_TRUE(fs::is_directory(created->folderFor(kind))) << folderName(kind);
     }
     EXPECT_TRUE(fs::is_regular_file(temp / "shop" / Workspace::kManifestName));

@@ -28,6 +28,7 @@
 #include "log_model.h"
 #include "log_panel.h"
 #include "message_browser_page.h"
+#include "message_filter_bar.h"
 #include "monitor_controller.h"
 #include "overview_page.h"
 #include "preferences_dialog.h"
@@ -287,9 +288,16 @@ void MainWindow::createMessageActions(QMenu* menu) {
 }
 
 // A folder of the open workspace (created on first save), or empty without one.
-QString MainWindow::workspaceFolder(const char* folder) const {
+QString MainWindow::workspaceFolder(std::string_view folder) const {
     const auto& workspace = workspaces_.current();
     return workspace ? QString::fromStdString((workspace->root() / folder).string()) : QString();
+}
+
+void MainWindow::showWorkspaceItems() {
+    if (const auto& workspace = workspaces_.current()) {
+        explorer_->model().showWorkspace(*workspace);
+        overview_->showWorkspace(&*workspace);
+    }
 }
 
 namespace {
@@ -310,7 +318,11 @@ MessageBrowserPage* MainWindow::openMessageBrowser() {
         return page;
     }
     auto* page = new MessageBrowserPage(monitors_->embedded(), tabs_);
-    page->setFilterFolderProvider([this] { return workspaceFolder("filters"); });
+    page->setFilterFolderProvider([this] {
+        return workspaceFolder(sbx::workspace::folderName(sbx::workspace::ItemKind::Filter));
+    });
+    // A saved filter is a workspace item: the explorer lists it at once.
+    connect(&page->filterBar(), &MessageFilterBar::saved, this, &MainWindow::showWorkspaceItems);
     connect(page, &MessageBrowserPage::traceRequested, this,
             [this](const sbx::observe::ObservedMessage& message) {
                 openTrace()->traceMessage(message);

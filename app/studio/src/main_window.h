@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <string_view>
 
 #include "sbx/common/log_hub.h"
 
@@ -71,7 +72,8 @@ private:
     void createViewMenu();
     void createBrokerMenu();
     void createMessageActions(QMenu* menu);
-    [[nodiscard]] QString workspaceFolder(const char* folder) const;
+    [[nodiscard]] QString workspaceFolder(std::string_view folder) const;
+    void showWorkspaceItems();
     void createHelpMenu();
     void onBrokerStateChanged();
     void copyBrokerAddress();

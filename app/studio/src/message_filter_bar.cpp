@@ -103,6 +103,7 @@ QString MessageFilterBar::save(const QString& name) {
     file.close();
     reloadSaved();
     saved_->setCurrentText(name);
+    emit saved(file.fileName());
     return {};
 }
 

@@ -32,6 +32,8 @@ public:
 
 signals:
     void filterChanged();
+    // A filter was written to the workspace.
+    void saved(const QString& path);
 
 private:
     [[nodiscard]] QString folder() const { return folder_ ? folder_() : QString(); }

@@ -68,8 +68,8 @@ void OverviewPage::showWorkspace(const sbx::workspace::Workspace* workspace) {
     }
     using sbx::workspace::ItemKind;
     QStringList lines;
-    for (auto kind :
-         {ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline, ItemKind::Template}) {
+    for (auto kind : {ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline,
+                      ItemKind::Template, ItemKind::Filter}) {
         lines << tr("%1: %2").arg(itemKindDisplayName(kind)).arg(counts[kind]);
     }
     summary_->setText(lines.join(QLatin1Char('\n')));

@@ -15,6 +15,8 @@ QString itemKindDisplayName(sbx::workspace::ItemKind kind) {
             return WorkspaceTreeModel::tr("Pipelines");
         case ItemKind::Template:
             return WorkspaceTreeModel::tr("Message templates");
+        case ItemKind::Filter:
+            return WorkspaceTreeModel::tr("Message filters");
     }
     return {};
 }
@@ -35,8 +37,8 @@ void WorkspaceTreeModel::showWorkspace(const sbx::workspace::Workspace& workspac
     invisibleRootItem()->appendRow(root);
 
     std::map<ItemKind, QStandardItem*> branches;
-    for (auto kind :
-         {ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline, ItemKind::Template}) {
+    for (auto kind : {ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline,
+                      ItemKind::Template, ItemKind::Filter}) {
         auto* branch =
             new QStandardItem(style->standardIcon(QStyle::SP_DirIcon), itemKindDisplayName(kind));
         branch->setEditable(false);

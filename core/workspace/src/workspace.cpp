@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::array kAllKinds{ItemKind::Connection, ItemKind::Contract, ItemKind::Pipeline,
-                               ItemKind::Template};
+                               ItemKind::Template, ItemKind::Filter};
 
 Error ioError(const std::string& what, const fs::path& path, const std::error_code& ec) {
     return Error{ErrorCode::IoError, what + " " + path.string() + ": " + ec.message()};
@@ -49,6 +49,8 @@ std::string_view folderName(ItemKind kind) {
             return "pipelines";
         case ItemKind::Template:
             return "templates";
+        case ItemKind::Filter:
+            return "filters";  // the message browser's saved filters
     }
     return "other";
 }

@@ -9,7 +9,7 @@
 namespace sbx::workspace {
 
 // The parts of a workspace a team keeps in git, one folder each.
-enum class ItemKind { Connection, Contract, Pipeline, Template };
+enum class ItemKind { Connection, Contract, Pipeline, Template, Filter };
 
 struct WorkspaceItem {
     ItemKind kind;
