@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtCharts/QLineSeries>
 
@@ -253,6 +254,42 @@ TEST_F(MonitoringViews, AttachesARemoteBrokerThroughItsManagementApi) {
     EXPECT_FALSE(model.brokerIndex(name).isValid());
     EXPECT_EQ(window.monitors().attachRemote("127.0.0.1", (*server)->port(), &error), nullptr);
     EXPECT_FALSE(error.isEmpty());
+}
+
+// Attach from the menu connects on a thread of its own: the event loop keeps running
+// while the remote answers, and a failure comes back with its reason.
+TEST_F(MonitoringViews, AttachesARemoteBrokerWithoutBlockingTheWindow) {
+    FakeBrokerSource remote("remote");
+    sbx::observe::BrokerSnapshot snapshot;
+    snapshot.overview.vhosts = {"/"};
+    snapshot.destinations = {makeQueue("billing", 3, 0)};
+    remote.setSnapshot(snapshot);
+    auto server = sbx::management::HttpServer::start(remote, {});
+    ASSERT_TRUE(server.ok()) << server.error().message;
+
+    QSignalSpy attached(&window.monitors(), &MonitorController::remoteAttached);
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+    ticker.start(1);
+    window.monitors().attachRemoteInBackground("127.0.0.1", (*server)->port());
+    EXPECT_TRUE(attached.isEmpty()) << "the connect runs later, off the GUI thread";
+    ASSERT_TRUE(attached.wait(10000));
+    const auto name = QStringLiteral("127.0.0.1:%1").arg((*server)->port());
+    EXPECT_EQ(attached.at(0).at(0).toString(), name);
+    auto* monitor = attached.at(0).at(1).value<SourceMonitor*>();
+    ASSERT_NE(monitor, nullptr) << attached.at(0).at(2).toString().toStdString();
+    EXPECT_EQ(monitor->sourceName(), name);
+    EXPECT_EQ(window.monitors().attachesInProgress(), 0);
+    window.monitors().detach(monitor);
+
+    (*server)->stop();
+    attached.clear();
+    window.monitors().attachRemoteInBackground("127.0.0.1", (*server)->port());
+    ASSERT_TRUE(attached.wait(15000));
+    EXPECT_EQ(attached.at(0).at(1).value<SourceMonitor*>(), nullptr);
+    EXPECT_FALSE(attached.at(0).at(2).toString().isEmpty());
+    EXPECT_GT(ticks, 0);
 }
 
 }  // namespace

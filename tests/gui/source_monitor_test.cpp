@@ -92,9 +92,13 @@ TEST(SourceMonitor, ForwardsHopBatchesAndRunsCommands) {
         return purged ? sbx::Status{} : sbx::Status{purged.error()};
     });
     monitor.submit("Disconnect", [](auto& s) { return s.disconnectClient("unknown"); });
-    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 2; }, 5000));
+    monitor.submit(
+        "Browse orders", [](auto&) { return sbx::Status{}; }, SourceMonitor::Notice::Quiet);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 3; }, 5000));
     EXPECT_EQ(finished.at(0).at(1).toString(), "");
+    EXPECT_FALSE(finished.at(0).at(2).toBool());
     EXPECT_EQ(finished.at(1).at(1).toString(), "no client unknown");
+    EXPECT_TRUE(finished.at(2).at(2).toBool()) << "a repeated read is not news";
     EXPECT_EQ(source->commands(), std::vector<std::string>{"purge queue://orders"});
 
     monitor.unbind();

@@ -138,7 +138,10 @@ void BrokerExplorerDock::addMonitor(SourceMonitor* monitor) {
         updateStatus();
     });
     connect(monitor, &SourceMonitor::commandFinished, this,
-            [this](const QString& description, const QString& error) {
+            [this](const QString& description, const QString& error, bool quiet) {
+                if (quiet) {
+                    return;  // the view that asked shows it
+                }
                 emit commandReported(error.isEmpty() ? tr("%1: done").arg(description)
                                                      : tr("%1 failed: %2").arg(description, error),
                                      !error.isEmpty());

@@ -11,9 +11,11 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <memory>
 
 #include "about_dialog.h"
 #include "broker_controller.h"
@@ -257,18 +259,35 @@ void MainWindow::attachRemoteBroker() {
                              tr("“%1” is not host:port.").arg(address));
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    auto* monitor = monitors_->attachRemote(address.left(colon).trimmed(),
-                                            static_cast<std::uint16_t>(port), &error);
-    QApplication::restoreOverrideCursor();
-    if (monitor == nullptr) {
-        QMessageBox::warning(this, tr("Attach to Remote Broker"),
-                             tr("Could not attach to %1: %2").arg(address, error));
-        return;
-    }
-    brokers_->show();
-    statusBar()->showMessage(tr("Attached to %1").arg(address), 4000);
+    // The connect may take up to its timeout; the window stays usable meanwhile.
+    auto* progress =
+        new QProgressDialog(tr("Connecting to %1…").arg(address), QString(), 0, 0, this);
+    progress->setObjectName(QStringLiteral("dialog.attachProgress"));
+    progress->setWindowTitle(tr("Attach to Remote Broker"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(0);
+    progress->show();
+    const auto host = address.left(colon).trimmed();
+    const auto expected = QStringLiteral("%1:%2").arg(host).arg(port);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection =
+        connect(monitors_, &MonitorController::remoteAttached, this,
+                [this, progress, expected, address, connection](
+                    const QString& attached, SourceMonitor* monitor, const QString& error) {
+                    if (attached != expected) {
+                        return;  // another attach
+                    }
+                    disconnect(*connection);
+                    progress->close();
+                    if (monitor == nullptr) {
+                        QMessageBox::warning(this, tr("Attach to Remote Broker"),
+                                             tr("Could not attach to %1: %2").arg(address, error));
+                        return;
+                    }
+                    brokers_->show();
+                    statusBar()->showMessage(tr("Attached to %1").arg(address), 4000);
+                });
+    monitors_->attachRemoteInBackground(host, static_cast<std::uint16_t>(port));
 }
 
 void MainWindow::createMessageActions(QMenu* menu) {

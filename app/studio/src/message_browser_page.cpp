@@ -109,6 +109,7 @@ MessageBrowserPage::MessageBrowserPage(SourceMonitor& monitor, QWidget* parent)
     connect(destinations_, &QComboBox::activated, this, [this] {
         model_->setMessages({});
         peek();
+        restartTail();
     });
     connect(live_, &QCheckBox::toggled, this, &MessageBrowserPage::setLive);
     connect(filterBar_, &MessageFilterBar::filterChanged, this, &MessageBrowserPage::applyFilter);
@@ -132,9 +133,58 @@ MessageBrowserPage::MessageBrowserPage(SourceMonitor& monitor, QWidget* parent)
     connect(exportButton, &QPushButton::clicked, this, &MessageBrowserPage::chooseAndExport);
     connect(importButton, &QPushButton::clicked, this, &MessageBrowserPage::chooseAndImport);
     connect(&monitor_, &SourceMonitor::snapshotReady, this, &MessageBrowserPage::showSnapshot);
+    connect(&monitor_, &SourceMonitor::messagesReceived, this, &MessageBrowserPage::onTailBatch);
+    // A restarted broker forgot the tail; follow the new one.
+    connect(&monitor_, &SourceMonitor::boundChanged, this, [this](bool bound) {
+        tail_.reset();
+        if (bound) {
+            restartTail();
+        }
+    });
     if (monitor_.lastSnapshot()) {
         showSnapshot(monitor_.lastSnapshot());
     }
+}
+
+MessageBrowserPage::~MessageBrowserPage() {
+    stopTail();
+}
+
+// Live follows new messages through the source's live tail when it has one (every
+// message, in batches), else by peeking again on every refresh.
+void MessageBrowserPage::restartTail() {
+    stopTail();
+    const auto id = currentDestination();
+    if (!live_->isChecked() || id.isEmpty()) {
+        return;
+    }
+    sbx::observe::MessageWatch watch;
+    watch.destinationId = id.toStdString();
+    auto watched = monitor_.watchMessages(watch);
+    if (watched) {
+        tail_ = *watched;
+        tailed_ = id;
+        tailLost_ = 0;
+    }
+}
+
+void MessageBrowserPage::stopTail() {
+    if (tail_) {
+        monitor_.unwatchMessages(*tail_);
+        tail_.reset();
+    }
+}
+
+void MessageBrowserPage::onTailBatch(quint64 watchId, const MessageBatchPtr& batch) {
+    if (!tail_ || watchId != *tail_) {
+        return;
+    }
+    model_->append(batch->messages);
+    tailLost_ += batch->lost;
+    const auto shown =
+        tr("%1 of %2 messages shown").arg(model_->rowCount()).arg(model_->totalCount());
+    setStatus(tailLost_ == 0 ? shown
+                             : tr("%1 (%2 passed too fast to show)").arg(shown).arg(tailLost_));
 }
 
 void MessageBrowserPage::setFilterFolderProvider(std::function<QString()> folder) {
@@ -181,7 +231,7 @@ void MessageBrowserPage::showSnapshot(const SnapshotPtr& snapshot) {
             }
         }
     }
-    if (!live_->isChecked()) {
+    if (!live_->isChecked() || (tail_ && tailed_ == currentDestination())) {
         return;
     }
     const auto id = currentDestination().toStdString();
@@ -216,6 +266,7 @@ void MessageBrowserPage::browse(const QString& destinationId) {
     }
     model_->setMessages({});
     peek();
+    restartTail();
 }
 
 void MessageBrowserPage::setLive(bool live) {
@@ -224,6 +275,7 @@ void MessageBrowserPage::setLive(bool live) {
         return;
     }
     lastTopicTime_ = {};
+    restartTail();
     if (live) {
         monitor_.pollNow();
     }

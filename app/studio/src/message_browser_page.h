@@ -2,6 +2,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "requeue_consent.h"
@@ -27,6 +28,7 @@ class MessageBrowserPage : public QWidget {
     Q_OBJECT
 public:
     explicit MessageBrowserPage(SourceMonitor& monitor, QWidget* parent = nullptr);
+    ~MessageBrowserPage() override;
 
     void setFilterFolderProvider(std::function<QString()> folder);
     // Picks a destination id ("queue://orders") and reads it.
@@ -53,6 +55,9 @@ public:
     [[nodiscard]] QComboBox& destinations() { return *destinations_; }
     [[nodiscard]] QLabel& status() { return *status_; }
     [[nodiscard]] bool busy() const { return pending_ > 0; }
+    // True while Live follows the destination through the source's live tail rather than
+    // by peeking again on every refresh.
+    [[nodiscard]] bool tailing() const { return tail_.has_value(); }
     [[nodiscard]] RequeueConsent& requeueConsent() { return requeueConsent_; }
 
 signals:
@@ -63,6 +68,9 @@ signals:
 
 private:
     void showSnapshot(const SnapshotPtr& snapshot);
+    void restartTail();
+    void stopTail();
+    void onTailBatch(quint64 watchId, const MessageBatchPtr& batch);
     void applyFilter();
     void showCurrent();
     void publishAll(std::vector<sbx::observe::PublishRequest> requests);
@@ -85,6 +93,9 @@ private:
     MessageViewWidget* detail_;
     QLabel* status_;
     int pending_ = 0;
+    std::optional<quint64> tail_;  // the live tail's watch id
+    QString tailed_;               // and the destination it follows
+    std::uint64_t tailLost_ = 0;
     RequeueConsent requeueConsent_{this};
     std::string lastTopicValue_;
     std::chrono::system_clock::time_point lastTopicTime_{};

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QThread>
 
 #include "broker_controller.h"
 #include "sbx/management/remote_broker_source.h"
@@ -15,6 +16,19 @@ namespace {
 // (BrokerController::aboutToStop) before the broker goes away.
 std::shared_ptr<sbx::observe::BrokerSource> borrowedSource(sbx::broker::Broker& broker) {
     return {&broker.source(), [](sbx::observe::BrokerSource*) {}};
+}
+
+QString remoteAddress(const QString& host, std::uint16_t port) {
+    return QStringLiteral("%1:%2").arg(host).arg(port);
+}
+
+sbx::management::RemoteBrokerOptions remoteOptions(const QString& host, std::uint16_t port) {
+    sbx::management::RemoteBrokerOptions options;
+    options.host = host.toStdString();
+    options.port = port;
+    // Named by its address: every `sbx broker` calls itself "embedded".
+    options.name = remoteAddress(host, port).toStdString();
+    return options;
 }
 
 }  // namespace
@@ -37,6 +51,10 @@ MonitorController::MonitorController(BrokerController& broker, WorkspaceControll
 }
 
 MonitorController::~MonitorController() {
+    // A connect in flight ends within its timeout; its result is dropped with this.
+    for (auto* thread : connecting_) {
+        thread->wait();
+    }
     // Monitors stop their workers before the history they write to is released.
     embedded_->unbind();
     for (auto* monitor : remotes_) {
@@ -82,30 +100,74 @@ void MonitorController::openHistory() {
     }
 }
 
-SourceMonitor* MonitorController::attachRemote(const QString& host, std::uint16_t port,
-                                               QString* error) {
-    const auto address = QStringLiteral("%1:%2").arg(host).arg(port);
+SourceMonitor* MonitorController::findRemote(const QString& address) const {
     for (auto* monitor : remotes_) {
         if (monitor->sourceName() == address) {
             return monitor;
         }
     }
-    sbx::management::RemoteBrokerOptions options;
-    options.host = host.toStdString();
-    options.port = port;
-    // Named by its address: every `sbx broker` calls itself "embedded".
-    options.name = address.toStdString();
-    auto connected = sbx::management::RemoteBrokerSource::connect(options);
+    return nullptr;
+}
+
+SourceMonitor* MonitorController::attachRemote(const QString& host, std::uint16_t port,
+                                               QString* error) {
+    const auto address = remoteAddress(host, port);
+    if (auto* known = findRemote(address)) {
+        return known;
+    }
+    auto connected = sbx::management::RemoteBrokerSource::connect(remoteOptions(host, port));
     if (!connected) {
         if (error != nullptr) {
             *error = QString::fromStdString(connected.error().message);
         }
         return nullptr;
     }
+    return adoptRemote(address, std::move(connected).value());
+}
+
+void MonitorController::attachRemoteInBackground(const QString& host, std::uint16_t port) {
+    const auto address = remoteAddress(host, port);
+    if (auto* known = findRemote(address)) {
+        emit remoteAttached(address, known, QString());
+        return;
+    }
+    auto* thread = QThread::create([this, address, options = remoteOptions(host, port)] {
+        auto connected =
+            std::make_shared<sbx::Result<std::unique_ptr<sbx::management::RemoteBrokerSource>>>(
+                sbx::management::RemoteBrokerSource::connect(options));
+        // Queued to the GUI thread; dropped unread if this object is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, address, connected] {
+                if (!*connected) {
+                    emit remoteAttached(address, nullptr,
+                                        QString::fromStdString(connected->error().message));
+                    return;
+                }
+                auto* monitor = findRemote(address);
+                if (monitor == nullptr) {
+                    monitor = adoptRemote(address, std::move(*connected).value());
+                }
+                emit remoteAttached(address, monitor, QString());
+            },
+            Qt::QueuedConnection);
+    });
+    thread->setObjectName(QStringLiteral("sbx-attach"));
+    thread->setParent(this);  // deleted with this, after the destructor waited for it
+    connecting_.push_back(thread);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        std::erase(connecting_, thread);
+        thread->deleteLater();
+    });
+    thread->start();
+}
+
+SourceMonitor* MonitorController::adoptRemote(const QString& address,
+                                              std::shared_ptr<sbx::observe::BrokerSource> source) {
     auto* monitor = new SourceMonitor(this);
     monitor->setObjectName(QStringLiteral("monitor.remote"));
     monitor->setHistory(history_);
-    monitor->bind(std::shared_ptr<sbx::observe::BrokerSource>(std::move(connected).value()));
+    monitor->bind(std::move(source));
     remotes_.push_back(monitor);
     log_.log(sbx::LogLevel::Info, "studio",
              tr("Attached to the broker at %1").arg(address).toStdString());

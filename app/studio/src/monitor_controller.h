@@ -9,6 +9,7 @@
 #include "sbx/observe/metric_history.h"
 
 class BrokerController;
+class QThread;
 class SourceMonitor;
 class WorkspaceController;
 
@@ -30,6 +31,10 @@ public:
     // Attaches a remote `sbx broker --http-port` (its management API). Blocks for at most
     // the connect timeout: the remote is asked for its name and capabilities once.
     SourceMonitor* attachRemote(const QString& host, std::uint16_t port, QString* error = nullptr);
+    // The same on a thread of its own, for the GUI: remoteAttached reports the outcome.
+    void attachRemoteInBackground(const QString& host, std::uint16_t port);
+    // Attaches still connecting (their results are dropped if this goes away first).
+    [[nodiscard]] int attachesInProgress() const { return static_cast<int>(connecting_.size()); }
     // Watches a source opened elsewhere (a connection profile's session) like an attached
     // broker; detach() ends it. The monitor's object name tells the views what it is.
     SourceMonitor* adopt(std::shared_ptr<sbx::observe::BrokerSource> source,
@@ -39,15 +44,21 @@ public:
 signals:
     void monitorAdded(SourceMonitor* monitor);
     void monitorRemoved(SourceMonitor* monitor);
+    // `monitor` is null and `error` says why when the attach failed.
+    void remoteAttached(const QString& address, SourceMonitor* monitor, const QString& error);
 
 private:
     void onBrokerStateChanged();
     void openHistory();
+    [[nodiscard]] SourceMonitor* findRemote(const QString& address) const;
+    SourceMonitor* adoptRemote(const QString& address,
+                               std::shared_ptr<sbx::observe::BrokerSource> source);
 
     BrokerController& broker_;
     WorkspaceController& workspaces_;
     sbx::LogHub& log_;
     SourceMonitor* embedded_;
     std::vector<SourceMonitor*> remotes_;
+    std::vector<QThread*> connecting_;
     std::shared_ptr<sbx::observe::MetricHistory> history_;
 };

@@ -1,5 +1,8 @@
 #include "source_monitor.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "monitor_series.h"
 
 SourceMonitor::SourceMonitor(QObject* parent) : QObject(parent), worker_(new QObject) {
@@ -50,6 +53,9 @@ void SourceMonitor::unbind() {
     ++generation_;
     bound_ = false;
     stopWatchingHops();
+    for (const auto id : std::exchange(messageWatches_, {})) {
+        unwatchMessages(id);
+    }
     std::shared_ptr<sbx::observe::BrokerSource> old;
     {
         const std::lock_guard lock(mutex_);
@@ -161,17 +167,46 @@ void SourceMonitor::startWatchingHops() {
     }
     const auto generation = generation_;
     // Called on a source thread; stopWatchingHops() returns only after a delivery ends.
-    hopListener_ = source->watchHops([this, generation](const auto& batch) {
-        auto copy = std::make_shared<const std::vector<sbx::observe::HopEvent>>(batch);
+    hopListener_ =
+        source->watchHops([this, generation](const std::vector<sbx::observe::HopEvent>& batch) {
+            queueHops(generation, batch);
+        });
+}
+
+// Source thread. While the GUI has not taken the last batch yet, new events join it
+// instead of queueing one more call: a window busier than the broker gets fewer, larger
+// batches, and what waits for it is bounded (the oldest events go first, as they would
+// from the trace index anyway).
+void SourceMonitor::queueHops(std::uint64_t generation,
+                              const std::vector<sbx::observe::HopEvent>& batch) {
+    bool post = false;
+    {
+        const std::lock_guard lock(hopsMutex_);
+        pendingHops_.insert(pendingHops_.end(), batch.begin(), batch.end());
+        if (pendingHops_.size() > kMaxPendingHops) {
+            const auto excess = pendingHops_.size() - kMaxPendingHops;
+            pendingHops_.erase(pendingHops_.begin(),
+                               pendingHops_.begin() + static_cast<std::ptrdiff_t>(excess));
+        }
+        post = !hopsPosted_;
+        hopsPosted_ = true;
+    }
+    if (post) {
         QMetaObject::invokeMethod(
-            this,
-            [this, generation, copy] {
-                if (generation == generation_) {
-                    emit hopsReceived(copy);
-                }
-            },
-            Qt::QueuedConnection);
-    });
+            this, [this, generation] { deliverHops(generation); }, Qt::QueuedConnection);
+    }
+}
+
+void SourceMonitor::deliverHops(std::uint64_t generation) {
+    auto batch = std::make_shared<std::vector<sbx::observe::HopEvent>>();
+    {
+        const std::lock_guard lock(hopsMutex_);
+        batch->swap(pendingHops_);
+        hopsPosted_ = false;
+    }
+    if (generation == generation_ && !batch->empty()) {
+        emit hopsReceived(std::move(batch));
+    }
 }
 
 void SourceMonitor::stopWatchingHops() {
@@ -182,11 +217,51 @@ void SourceMonitor::stopWatchingHops() {
     hopListener_.reset();
 }
 
-void SourceMonitor::submit(const QString& description, Command command) {
+sbx::Result<quint64> SourceMonitor::watchMessages(const sbx::observe::MessageWatch& watch) {
+    const auto source = currentSource();
+    if (!source) {
+        return sbx::Error{sbx::ErrorCode::NotFound, tr("Not connected to a broker").toStdString()};
+    }
     const auto generation = generation_;
+    // The id is known only once watchMessages returns. Batches reach the GUI thread
+    // queued, so after this function has filled in the ticket (on the same thread).
+    auto ticket = std::make_shared<std::optional<quint64>>();
+    auto watched = source->watchMessages(
+        watch, [this, generation, ticket](const sbx::observe::MessageBatch& batch) {
+            auto copy = std::make_shared<const sbx::observe::MessageBatch>(batch);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, ticket, copy] {
+                    const auto id = *ticket;
+                    if (generation == generation_ && id &&
+                        std::find(messageWatches_.begin(), messageWatches_.end(), *id) !=
+                            messageWatches_.end()) {
+                        emit messagesReceived(*id, copy);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+    if (!watched) {
+        return watched.error();
+    }
+    *ticket = quint64{*watched};
+    messageWatches_.push_back(*watched);
+    return quint64{*watched};
+}
+
+void SourceMonitor::unwatchMessages(quint64 id) {
+    std::erase(messageWatches_, id);
+    if (const auto source = currentSource()) {
+        source->unwatchMessages(id);
+    }
+}
+
+void SourceMonitor::submit(const QString& description, Command command, Notice notice) {
+    const auto generation = generation_;
+    const bool quiet = notice == Notice::Quiet;
     QMetaObject::invokeMethod(
         worker_,
-        [this, description, generation, command = std::move(command)] {
+        [this, description, generation, quiet, command = std::move(command)] {
             QString error;
             {
                 const std::lock_guard busy(busy_);
@@ -199,8 +274,8 @@ void SourceMonitor::submit(const QString& description, Command command) {
             }
             QMetaObject::invokeMethod(
                 this,
-                [this, description, error, generation] {
-                    emit commandFinished(description, error);
+                [this, description, error, generation, quiet] {
+                    emit commandFinished(description, error, quiet);
                     if (generation == generation_) {
                         pollNow();
                     }

@@ -16,11 +16,13 @@
 
 using SnapshotPtr = std::shared_ptr<const sbx::observe::BrokerSnapshot>;
 using HopBatchPtr = std::shared_ptr<const std::vector<sbx::observe::HopEvent>>;
+using MessageBatchPtr = std::shared_ptr<const sbx::observe::MessageBatch>;
 
 // Watches one BrokerSource for the views: polls snapshot() on a worker thread (a remote
 // source may block on the network; the GUI thread never waits for it), hands each
 // snapshot to the GUI thread as one signal, records its numbers in the metric history,
-// and forwards hop events one batch per signal. Commands (purge, delete, disconnect)
+// and forwards hop events in batches (never one signal per message; batches that arrive
+// while the GUI is busy are merged, up to a bound). Commands (purge, delete, disconnect)
 // run on the same worker, so they never freeze the window either.
 //
 // The source is shared: the embedded broker's is owned by the broker, so unbind() waits
@@ -51,9 +53,19 @@ public:
     // Hop events cost the broker work while someone listens, so they are opt-in.
     void setWatchHops(bool watch);
 
+    // Live tail of a destination (BrokerSource::watchMessages): its batches come as
+    // messagesReceived with the returned id. Fails when the source cannot (then poll with
+    // peek). Watches end with unwatchMessages() or when the source is unbound.
+    sbx::Result<quint64> watchMessages(const sbx::observe::MessageWatch& watch);
+    void unwatchMessages(quint64 id);
+
     using Command = std::function<sbx::Status(sbx::observe::BrokerSource&)>;
+    // Whether a finished command is news for the status bar and the log (a purge the
+    // user asked for) or only for the view that issued it (a peek it repeats on every
+    // refresh, a publish batch it counts itself).
+    enum class Notice { Announce, Quiet };
     // Runs `command` on the worker; commandFinished reports it, then a poll follows.
-    void submit(const QString& description, Command command);
+    void submit(const QString& description, Command command, Notice notice = Notice::Announce);
 
     [[nodiscard]] const SnapshotPtr& lastSnapshot() const { return last_; }
     [[nodiscard]] QString status() const { return status_; }
@@ -64,8 +76,9 @@ signals:
     // "Connected", or why the source cannot be read; `healthy` is false then.
     void statusChanged(const QString& status, bool healthy);
     void hopsReceived(const HopBatchPtr& batch);
-    // `error` is empty when the command succeeded.
-    void commandFinished(const QString& description, const QString& error);
+    void messagesReceived(quint64 watchId, const MessageBatchPtr& batch);
+    // `error` is empty when the command succeeded; `quiet` for Notice::Quiet commands.
+    void commandFinished(const QString& description, const QString& error, bool quiet);
     void boundChanged(bool bound);
 
 private:
@@ -73,6 +86,8 @@ private:
     void onPolled(std::uint64_t generation, sbx::Result<sbx::observe::BrokerSnapshot> result);
     void setStatus(const QString& status, bool healthy);
     void startWatchingHops();
+    void queueHops(std::uint64_t generation, const std::vector<sbx::observe::HopEvent>& batch);
+    void deliverHops(std::uint64_t generation);
     void stopWatchingHops();
     std::shared_ptr<sbx::observe::BrokerSource> currentSource() const;
 
@@ -85,12 +100,19 @@ private:
     std::shared_ptr<sbx::observe::MetricHistory> history_;
     std::mutex busy_;  // held while the worker calls into the source
 
+    // Hop events waiting for the GUI thread (filled on a source thread).
+    static constexpr std::size_t kMaxPendingHops = 100'000;
+    std::mutex hopsMutex_;
+    std::vector<sbx::observe::HopEvent> pendingHops_;
+    bool hopsPosted_ = false;  // a deliverHops() call is queued
+
     // GUI thread only.
     std::uint64_t generation_ = 0;  // results of an earlier binding are ignored
     bool bound_ = false;
     bool pollInFlight_ = false;
     bool wantHops_ = false;
     std::optional<sbx::observe::BrokerSource::ListenerId> hopListener_;
+    std::vector<quint64> messageWatches_;
     QString sourceName_;
     sbx::observe::Capabilities capabilities_;
     SnapshotPtr last_;

@@ -10,12 +10,13 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <unordered_set>
 
 #include "message_browser_model.h"
 #include "trace_model.h"
 
 namespace {
-constexpr int kMaxFollowed = 500;
+constexpr std::size_t kMaxFollowed = 500;
 }
 
 TracePage::TracePage(SourceMonitor& monitor, QWidget* parent)
@@ -85,12 +86,7 @@ TracePage::~TracePage() {
 void TracePage::onHops(const HopBatchPtr& batch) {
     index_.add(*batch);
     if (follow_->isChecked()) {
-        for (const auto id : index_.matching(*batch, followFilter_->text().toStdString())) {
-            addTraceItem(id);
-        }
-        while (traces_->count() > kMaxFollowed) {
-            delete traces_->takeItem(traces_->count() - 1);
-        }
+        follow(*batch);
     }
     for (const auto& e : *batch) {
         if (e.messageId == shown_) {
@@ -101,11 +97,44 @@ void TracePage::onHops(const HopBatchPtr& batch) {
     emit hopsIndexed();
 }
 
-void TracePage::addTraceItem(std::uint64_t messageId) {
-    for (int i = 0; i < traces_->count(); ++i) {
-        if (traces_->item(i)->data(Qt::UserRole).toULongLong() == messageId) {
-            return;
+// Under load a batch holds thousands of messages, but only the newest kMaxFollowed that
+// match can stay in the list: look at the batch's messages newest first, a chunk at a
+// time, and stop once that many matched, so a busy broker costs the window the same as
+// a quiet one.
+void TracePage::follow(const std::vector<sbx::observe::HopEvent>& batch) {
+    const auto filter = followFilter_->text().toStdString();
+    std::unordered_set<std::uint64_t> seen;
+    std::vector<std::uint64_t> matched;  // newest first
+    std::vector<sbx::observe::HopEvent> chunk;
+    constexpr std::size_t kChunk = 256;
+    auto it = batch.rbegin();
+    while (it != batch.rend() && matched.size() < kMaxFollowed) {
+        chunk.clear();
+        for (; it != batch.rend() && chunk.size() < kChunk; ++it) {
+            if (seen.insert(it->messageId).second) {
+                chunk.push_back(*it);
+            }
         }
+        for (const auto id : index_.matching(chunk, filter)) {
+            if (matched.size() < kMaxFollowed) {
+                matched.push_back(id);
+            }
+        }
+    }
+    // Oldest first, so the newest ends up on top.
+    for (auto id = matched.rbegin(); id != matched.rend(); ++id) {
+        addTraceItem(*id);
+    }
+    while (traces_->count() > static_cast<int>(kMaxFollowed)) {
+        auto* item = traces_->takeItem(traces_->count() - 1);
+        listed_.erase(item->data(Qt::UserRole).toULongLong());
+        delete item;
+    }
+}
+
+void TracePage::addTraceItem(std::uint64_t messageId) {
+    if (!listed_.insert(messageId).second) {
+        return;
     }
     const auto trace = index_.trace(messageId);
     const auto& ids = trace.ids;
@@ -124,6 +153,7 @@ void TracePage::addTraceItem(std::uint64_t messageId) {
 bool TracePage::search(const QString& id) {
     query_->setText(id);
     traces_->clear();
+    listed_.clear();
     const auto found = index_.find(id.toStdString());
     for (auto it = found.rbegin(); it != found.rend(); ++it) {
         addTraceItem(*it);

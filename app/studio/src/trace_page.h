@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QWidget>
+#include <unordered_set>
+#include <vector>
 
 #include "sbx/inspect/trace_index.h"
 #include "sbx/observe/observed_message.h"
@@ -39,6 +41,7 @@ signals:
 
 private:
     void onHops(const HopBatchPtr& batch);
+    void follow(const std::vector<sbx::observe::HopEvent>& batch);
     void addTraceItem(std::uint64_t messageId);
 
     SourceMonitor& monitor_;
@@ -51,4 +54,5 @@ private:
     TraceModel* model_;
     QLabel* summary_;
     std::uint64_t shown_ = 0;
+    std::unordered_set<std::uint64_t> listed_;  // the message ids in traces_
 };
