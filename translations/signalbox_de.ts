@@ -474,6 +474,10 @@
         <source>Watching %1 at %2:%3</source>
         <translation>Überwache %1 auf %2:%3</translation>
     </message>
+    <message>
+        <source>reconnecting in %1 s: %2</source>
+        <translation>neuer Versuch in %1 s: %2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>

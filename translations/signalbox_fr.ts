@@ -474,6 +474,10 @@
         <source>Watching %1 at %2:%3</source>
         <translation>Surveillance de %1 sur %2:%3</translation>
     </message>
+    <message>
+        <source>reconnecting in %1 s: %2</source>
+        <translation>reconnexion dans %1 s : %2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
