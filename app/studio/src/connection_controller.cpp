@@ -58,6 +58,24 @@ SourceMonitor* ConnectionController::monitorOf(const std::string& profileId) con
     return monitorsById_.value(text(profileId));
 }
 
+QString ConnectionController::connectionState(const SourceMonitor* monitor) const {
+    const auto* profile = profileOf(monitor);
+    const auto source = profile == nullptr ? nullptr : sourcesById_.value(text(profile->id));
+    if (!source) {
+        return {};
+    }
+    const auto health = source->health();
+    if (health.state == sbx::connect::ReconnectingSource::State::Connected ||
+        health.failedAttempts == 0) {
+        return {};
+    }
+    const auto wait = std::chrono::ceil<std::chrono::seconds>(
+        health.nextAttempt - sbx::connect::ReconnectingSource::Clock::now());
+    return tr("reconnecting in %1 s: %2")
+        .arg(std::max<qint64>(0, wait.count()))
+        .arg(text(health.lastError));
+}
+
 void ConnectionController::reload() {
     for (const auto& profile : std::vector(profiles_)) {
         disconnectProfile(profile.id);
@@ -128,6 +146,7 @@ void ConnectionController::watch(const sbx::connect::ConnectionProfile& profile,
         });
     auto* monitor = monitors_.adopt(source, QStringLiteral("monitor.connection"));
     monitorsById_.insert(id, monitor);
+    sourcesById_.insert(id, source);
     log_.log(sbx::LogLevel::Info, "connections",
              tr("Watching %1 at %2:%3")
                  .arg(monitor->sourceName(), text(profile.host))
@@ -139,6 +158,7 @@ void ConnectionController::watch(const sbx::connect::ConnectionProfile& profile,
 void ConnectionController::disconnectProfile(const std::string& profileId) {
     const auto id = text(profileId);
     generations_.remove(id);
+    sourcesById_.remove(id);
     if (auto monitor = monitorsById_.take(id)) {
         monitors_.detach(monitor);
     }

@@ -4,12 +4,16 @@
 #include <QObject>
 #include <QPointer>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "sbx/common/log_hub.h"
 #include "sbx/connect/connection_profile.h"
 
+namespace sbx::connect {
+class ReconnectingSource;
+}
 class MonitorController;
 class PluginHost;
 class SecretStore;
@@ -36,6 +40,9 @@ public:
     [[nodiscard]] const sbx::connect::ConnectionProfile* profileOf(
         const SourceMonitor* monitor) const;
     [[nodiscard]] SourceMonitor* monitorOf(const std::string& profileId) const;
+    // "reconnecting in 4 s: <why>" while a profile's broker is away, empty while connected
+    // or for monitors that are not a profile's.
+    [[nodiscard]] QString connectionState(const SourceMonitor* monitor) const;
 
     // Starts watching a saved profile, or restarts it with its new settings.
     void connectProfile(const sbx::connect::ConnectionProfile& profile);
@@ -59,6 +66,7 @@ private:
     sbx::LogHub& log_;
     std::vector<sbx::connect::ConnectionProfile> profiles_;
     QHash<QString, QPointer<SourceMonitor>> monitorsById_;
+    QHash<QString, std::shared_ptr<sbx::connect::ReconnectingSource>> sourcesById_;
     QHash<QString, std::uint64_t> generations_;  // secrets read for an older request are dropped
     std::uint64_t nextGeneration_ = 1;
 };

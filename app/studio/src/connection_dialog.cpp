@@ -95,6 +95,8 @@ ConnectionDialog::ConnectionDialog(std::shared_ptr<sbx::connect::PluginRegistry>
     secretNote_->setObjectName(QStringLiteral("connection.secretNote"));
     secretNote_->setWordWrap(true);
     secretNote_->setText(secrets_.whereSecretsGo());
+    // A wrapped label in a form row gets one line unless told otherwise.
+    secretNote_->setMinimumHeight(secretNote_->heightForWidth(380));
     timeout_->setRange(1, 300);
     timeout_->setValue(5);
     timeout_->setSuffix(tr(" s"));

@@ -9,6 +9,7 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 
 #include "alert_controller.h"
 #include "alert_rules_dialog.h"
@@ -62,7 +63,8 @@ ConnectionsUi::ConnectionsUi(MainWindow& window, sbx::LogHub& log, WorkspaceCont
       secrets_(new SecretStore(this)),
       connections_(nullptr),
       alerts_(new AlertController(monitors, workspaces, log, this)),
-      alertsDock_(createAlertsDock(window, alerts_->model())) {
+      alertsDock_(createAlertsDock(window, alerts_->model())),
+      stateTimer_(new QTimer(this)) {
     plugins_->scanDefault();
     connections_ =
         new ConnectionController(*plugins_, *secrets_, monitors_, workspaces_, log_, this);
@@ -86,6 +88,13 @@ ConnectionsUi::ConnectionsUi(MainWindow& window, sbx::LogHub& log, WorkspaceCont
     connect(&brokers, &BrokerExplorerDock::messageViewRequested, this,
             &ConnectionsUi::openMessageView);
     connect(&monitors_, &MonitorController::monitorRemoved, this, &ConnectionsUi::closeViewsOf);
+    // The explorer's broker row says what the reconnecting source says, counting down.
+    connect(&monitors_, &MonitorController::monitorAdded, this, [this](SourceMonitor* monitor) {
+        connect(monitor, &SourceMonitor::statusChanged, this, &ConnectionsUi::showConnectionStates);
+    });
+    stateTimer_->setInterval(1000);
+    connect(stateTimer_, &QTimer::timeout, this, &ConnectionsUi::showConnectionStates);
+    stateTimer_->start();
 
     connect(alerts_, &AlertController::monitorAlertsChanged, this, [this](SourceMonitor* monitor) {
         window_.brokers().model().setAlerts(monitor->sourceName(),
@@ -124,6 +133,7 @@ void ConnectionsUi::installMenus() {
     if (auto* help = window_.findChild<QMenu*>(QStringLiteral("menu.help"))) {
         auto* plugins = new QAction(tr("&Plugins…"), help);
         plugins->setObjectName(QStringLiteral("action.help.plugins"));
+        plugins->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
         const auto actions = help->actions();
         help->insertAction(actions.isEmpty() ? nullptr : actions.last(), plugins);
         connect(plugins, &QAction::triggered, this, &ConnectionsUi::showPlugins);
@@ -253,6 +263,17 @@ QWidget* ConnectionsUi::openMessageView(SourceMonitor* monitor, const QString& v
         }
     }
     return page;
+}
+
+void ConnectionsUi::showConnectionStates() {
+    for (auto* monitor : monitors_.monitors()) {
+        if (monitor->bound() && !monitor->healthy()) {
+            const auto state = connections_->connectionState(monitor);
+            if (!state.isEmpty()) {
+                window_.brokers().model().setBrokerProblem(monitor->sourceName(), state);
+            }
+        }
+    }
 }
 
 void ConnectionsUi::closeViewsOf(SourceMonitor* monitor) {

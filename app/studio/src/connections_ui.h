@@ -13,6 +13,7 @@ class MonitorController;
 class PluginHost;
 class QDockWidget;
 class QSystemTrayIcon;
+class QTimer;
 class SecretStore;
 class SourceMonitor;
 class WorkspaceController;
@@ -49,6 +50,7 @@ private:
     ConnectionDialog* openConnectionDialog(const void* existingProfile);
     void removeConnection(SourceMonitor* monitor);
     void closeViewsOf(SourceMonitor* monitor);
+    void showConnectionStates();
 
     MainWindow& window_;
     sbx::LogHub& log_;
@@ -60,5 +62,7 @@ private:
     AlertController* alerts_;
     QDockWidget* alertsDock_;
     QPointer<ConnectionDialog> dialog_;
-    QSystemTrayIcon* tray_ = nullptr;  // created at the first alert, where available
+    QSystemTrayIcon* tray_ = nullptr;
+    QTimer* stateTimer_;  // counts down "reconnecting in N s" in the explorer  // created at the
+                          // first alert, where available
 };
