@@ -98,10 +98,12 @@ bool accepts(std::uint16_t port) {
     return ok;
 }
 
-// Queues with and without consumers, a dead-letter queue, MQTT topics and a steady
-// trickle of messages, so the monitoring views have something to show.
+// Queues with and without consumers, a dead-letter queue holding rejected orders (with
+// their x-death history), a stream, MQTT topics and a steady trickle of JSON messages
+// with ids, so every view has something to show: invoices are consumed and acked, which
+// gives the trace view published -> routed -> delivered -> acked.
 constexpr const char* kTraffic = R"(
-import sys, time, pika
+import sys, json, pika
 connection = pika.BlockingConnection(pika.ConnectionParameters('127.0.0.1', int(sys.argv[1]),
     client_properties={'connection_name': 'order-service'}))
 channel = connection.channel()
@@ -111,13 +113,35 @@ channel.queue_bind('orders.dlq', 'orders.dlx')
 channel.queue_declare('orders', arguments={'x-dead-letter-exchange': 'orders.dlx'})
 channel.queue_declare('invoices')
 channel.queue_declare('audit.log', arguments={'x-queue-type': 'stream'}, durable=True)
+
+def order(i):
+    return json.dumps({'order': 1000 + i, 'status': 'new',
+                       'customer': {'id': 'C-%03d' % (i % 17), 'country': 'DE'},
+                       'items': [{'sku': 'SKU-%d' % (i % 5), 'qty': 1 + i % 3, 'price': 9.99}]},
+                      indent=None).encode()
+
+def props(i, kind):
+    return pika.BasicProperties(content_type='application/json', delivery_mode=2,
+        message_id='%s-%d' % (kind, 1000 + i), correlation_id='checkout-%d' % (1000 + i),
+        headers={'traceparent': '00-%032x-%016x-01' % (i + 1, i + 1), 'source': 'web-shop'})
+
+# Orders the warehouse rejects die into orders.dlq.
 for i in range(4):
-    channel.basic_publish('', 'orders.dlq', b'{"order": %d, "error": "no stock"}' % i)
+    channel.basic_publish('', 'orders', order(900 + i), props(900 + i, 'order'))
+for i in range(4):
+    method, _, _ = channel.basic_get('orders')
+    channel.basic_nack(method.delivery_tag, requeue=False)
+
 consumer = connection.channel()
-consumer.basic_consume('invoices', lambda *a: None, auto_ack=True)
-for i in range(300):
-    channel.basic_publish('', 'orders', b'{"order": %d}' % i)
-    channel.basic_publish('', 'invoices', b'{"invoice": %d}' % i)
+def on_invoice(ch, method, properties, body):
+    ch.basic_ack(method.delivery_tag)
+consumer.basic_consume('invoices', on_invoice)
+for i in range(600):
+    channel.basic_publish('', 'orders', order(i), props(i, 'order'))
+    channel.basic_publish('', 'invoices',
+        json.dumps({'invoice': 'INV-%d' % (1000 + i), 'order': 1000 + i, 'total': 19.98}).encode(),
+        props(i, 'invoice'))
+    channel.basic_publish('', 'audit.log', b'{"event": "order-created", "order": %d}' % (1000 + i))
     connection.sleep(0.02 + (i % 20) * 0.002)
     if i == 10:
         print('started', flush=True)
@@ -179,6 +203,22 @@ TEST(StudioScreenshot, BrokerExplorerAndDashboard) {
 
 TEST(StudioScreenshot, BrokerExplorerAndClients) {
     takeMonitoringScreenshot("studio-clients.png", "clients");
+}
+
+TEST(StudioScreenshot, MessageBrowserLiveOnAQueue) {
+    takeMonitoringScreenshot("studio-messages.png", "messages=queue://orders");
+}
+
+TEST(StudioScreenshot, Publisher) {
+    takeMonitoringScreenshot("studio-publisher.png", "publisher");
+}
+
+TEST(StudioScreenshot, DeadLettersWithTheirHistory) {
+    takeMonitoringScreenshot("studio-deadletters.png", "deadletters=queue://orders.dlq");
+}
+
+TEST(StudioScreenshot, TraceFollowingInvoices) {
+    takeMonitoringScreenshot("studio-trace.png", "trace=invoice");
 }
 
 TEST(StudioScreenshot, LightThemeGerman) {

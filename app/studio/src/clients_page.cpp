@@ -1,5 +1,6 @@
 #include "clients_page.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -54,13 +55,23 @@ ClientsPage::ClientsPage(SourceMonitor& monitor, QWidget* parent)
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // One line per client: a wrapped date or address doubles the rows' height.
+    table_->setWordWrap(false);
+    table_->setTextElideMode(Qt::ElideMiddle);
     const QFontMetrics metrics(table_->font());
-    const int widths[] = {14, 18, 9, 8, 20, 10, 8, 18, 9, 9, 9};
+    const int widths[] = {12, 16, 7, 6, 18, 8, 6, 0, 7, 7, 7};
+    // "Connected since" holds a short date and time in the user's locale.
+    const auto connectedWidth =
+        metrics.horizontalAdvance(QLocale().toString(
+            QDateTime(QDate(2026, 12, 30), QTime(23, 59, 59)), QLocale::ShortFormat)) +
+        24;
     for (int column = 0; column < ClientsModel::ColumnCount; ++column) {
         const auto title = model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        const auto content = column == ClientsModel::ConnectedColumn
+                                 ? connectedWidth
+                                 : metrics.horizontalAdvance(QLatin1Char('x')) * widths[column];
         table_->horizontalHeader()->resizeSection(
-            column, std::max(metrics.horizontalAdvance(QLatin1Char('x')) * widths[column],
-                             metrics.horizontalAdvance(title) + 28));
+            column, std::max(content, metrics.horizontalAdvance(title) + 28));
     }
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ClientsPage::showDetails);

@@ -259,7 +259,19 @@ void DashboardPage::refresh() {
         return;
     }
     stack_->setCurrentWidget(charts_);
-    const auto fromTime = QDateTime::fromMSecsSinceEpoch(from.time_since_epoch().count());
+    // A history shorter than the range would leave most of the charts blank: the axis
+    // starts at the first point then (showing at least the last minute).
+    auto firstMs = static_cast<double>(to.time_since_epoch().count());
+    for (const auto* points : {&ready, &unacked, &in, &out}) {
+        if (!points->isEmpty()) {
+            firstMs = std::min(firstMs, points->front().x());
+        }
+    }
+    const auto minuteBefore = (to - std::chrono::minutes(1)).time_since_epoch().count();
+    const auto startMs =
+        std::max<qint64>(from.time_since_epoch().count(),
+                         std::min<qint64>(static_cast<qint64>(firstMs), minuteBefore));
+    const auto fromTime = QDateTime::fromMSecsSinceEpoch(startMs);
     const auto toTime = QDateTime::fromMSecsSinceEpoch(to.time_since_epoch().count());
     const std::pair<Chart*, double> charts[] = {{&depthChart_, maxOf(ready, unacked)},
                                                 {&rateChart_, maxOf(in, out)}};

@@ -14,6 +14,7 @@
 #include <limits>
 
 #include "message_browser_model.h"
+#include "message_table_columns.h"
 #include "message_view_call.h"
 #include "sbx/inspect/message_export.h"
 
@@ -58,6 +59,7 @@ DeadLetterPage::DeadLetterPage(SourceMonitor& monitor, QWidget* parent)
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
+    fitColumnsOnFirstRows(*table_);
     deaths_->setObjectName(QStringLiteral("deadLetters.deaths"));
     deaths_->setHeaderLabels(
         {tr("Queue"), tr("Reason"), tr("Count"), tr("Time"), tr("Exchange"), tr("Routing keys")});

@@ -23,6 +23,7 @@
 
 #include "message_browser_model.h"
 #include "message_filter_bar.h"
+#include "message_table_columns.h"
 #include "message_view_call.h"
 #include "message_view_widget.h"
 #include "sbx/inspect/message_diff.h"
@@ -68,6 +69,7 @@ MessageBrowserPage::MessageBrowserPage(SourceMonitor& monitor, QWidget* parent)
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setAlternatingRowColors(true);
+    fitColumnsOnFirstRows(*table_);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Destination:"), this));
@@ -193,8 +195,17 @@ void MessageBrowserPage::setFilterFolderProvider(std::function<QString()> folder
 }
 
 QString MessageBrowserPage::currentDestination() const {
-    const auto chosen = destinations_->currentData().toString();
-    return chosen.isEmpty() ? destinations_->currentText() : chosen;
+    // An editable combo keeps its current item while another id is typed (or set by
+    // browse() before the broker lists it): the text wins then.
+    const auto index = destinations_->currentIndex();
+    const auto text = destinations_->currentText();
+    if (index >= 0 && destinations_->itemText(index) == text) {
+        const auto chosen = destinations_->itemData(index).toString();
+        if (!chosen.isEmpty()) {
+            return chosen;
+        }
+    }
+    return text;
 }
 
 void MessageBrowserPage::showSnapshot(const SnapshotPtr& snapshot) {

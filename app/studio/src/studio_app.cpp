@@ -11,9 +11,9 @@
 #include "broker_controller.h"
 #include "log_bridge.h"
 #include "main_window.h"
-#include "monitor_controller.h"
 #include "sbx/common/log_hub.h"
 #include "sbx/common/version.h"
+#include "start_views.h"
 #include "studio_settings.h"
 #include "theme.h"
 #include "translation_loader.h"
@@ -25,7 +25,7 @@ struct StudioOptions {
     QString workspace;
     QString screenshot;
     int screenshotDelayMs = 1000;
-    QStringList views;  // tabs to open at start: dashboard, clients
+    QStringList views;  // tabs to open at start (start_views.h)
     bool startBroker = true;
     std::optional<std::uint16_t> mqttPort;
     std::optional<std::uint16_t> wsPort;
@@ -68,7 +68,10 @@ StudioOptions parseOptions(const QApplication& app) {
     parser.addOption(screenshotDelay);
     const QCommandLineOption openView(
         QStringLiteral("open"),
-        QApplication::translate("Studio", "Open a view at start: dashboard or clients"),
+        QApplication::translate(
+            "Studio",
+            "Open a view at start: dashboard, clients, messages=DESTINATION, publisher, "
+            "deadletters=QUEUE or trace[=FILTER] (repeatable)"),
         QStringLiteral("VIEW"));
     parser.addOption(openView);
     const QCommandLineOption noBroker(
@@ -171,13 +174,12 @@ int runStudio(QApplication& app) {
         }
         broker.start(config);
     }
-    for (const auto& view : options.views) {
-        if (view == QLatin1String("dashboard")) {
-            window.openDashboard(&window.monitors().embedded(), QString(),
-                                 QApplication::translate("Studio", "Embedded broker"));
-        } else if (view == QLatin1String("clients")) {
-            window.openClients(&window.monitors().embedded());
-        }
+    for (const auto& unknown : openStartViews(window, options.views)) {
+        std::fprintf(stderr, "signalbox: %s\n",
+                     QApplication::translate("Studio", "unknown view %1")
+                         .arg(unknown)
+                         .toLocal8Bit()
+                         .constData());
     }
     if (!options.screenshot.isEmpty()) {
         scheduleScreenshot(window, options.screenshot, options.screenshotDelayMs);

@@ -62,6 +62,8 @@ TracePage::TracePage(SourceMonitor& monitor, QWidget* parent)
     splitter->addWidget(traces_);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 3);
+    // The list holds short labels; the timeline's columns need the room.
+    splitter->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
