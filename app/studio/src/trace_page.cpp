@@ -10,7 +10,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <unordered_set>
+#include <algorithm>
+#include <utility>
 
 #include "message_browser_model.h"
 #include "trace_model.h"
@@ -22,6 +23,7 @@ constexpr std::size_t kMaxFollowed = 500;
 TracePage::TracePage(SourceMonitor& monitor, QWidget* parent)
     : QWidget(parent),
       monitor_(monitor),
+      worker_(new QObject),
       query_(new QLineEdit(this)),
       follow_(new QCheckBox(tr("Follow"), this)),
       followFilter_(new QLineEdit(this)),
@@ -30,6 +32,10 @@ TracePage::TracePage(SourceMonitor& monitor, QWidget* parent)
       model_(new TraceModel(this)),
       summary_(new QLabel(this)) {
     setObjectName(QStringLiteral("page.trace"));
+    thread_.setObjectName(QStringLiteral("sbx-trace"));
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.start();
     query_->setObjectName(QStringLiteral("trace.query"));
     query_->setPlaceholderText(tr("Message id, correlation id, traceparent or broker id"));
     query_->setClearButtonEnabled(true);
@@ -83,72 +89,92 @@ TracePage::TracePage(SourceMonitor& monitor, QWidget* parent)
 
 TracePage::~TracePage() {
     monitor_.setWatchHops(false);
+    thread_.quit();
+    thread_.wait();
 }
 
 void TracePage::onHops(const HopBatchPtr& batch) {
-    index_.add(*batch);
-    if (follow_->isChecked()) {
-        follow(*batch);
+    pending_.push_back(batch);
+    pendingEvents_ += batch->size();
+    // More than the index holds would only push itself out again: drop the oldest.
+    while (pending_.size() > 1 &&
+           pendingEvents_ - pending_.front()->size() >= recorder_.capacity()) {
+        pendingEvents_ -= pending_.front()->size();
+        pending_.erase(pending_.begin());
     }
-    for (const auto& e : *batch) {
-        if (e.messageId == shown_) {
-            showTrace(shown_);  // the shown trace grew
-            break;
-        }
-    }
-    emit hopsIndexed();
-}
-
-// Under load a batch holds thousands of messages, but only the newest kMaxFollowed that
-// match can stay in the list: look at the batch's messages newest first, a chunk at a
-// time, and stop once that many matched, so a busy broker costs the window the same as
-// a quiet one.
-void TracePage::follow(const std::vector<sbx::observe::HopEvent>& batch) {
-    const auto filter = followFilter_->text().toStdString();
-    std::unordered_set<std::uint64_t> seen;
-    std::vector<std::uint64_t> matched;  // newest first
-    std::vector<sbx::observe::HopEvent> chunk;
-    constexpr std::size_t kChunk = 256;
-    auto it = batch.rbegin();
-    while (it != batch.rend() && matched.size() < kMaxFollowed) {
-        chunk.clear();
-        for (; it != batch.rend() && chunk.size() < kChunk; ++it) {
-            if (seen.insert(it->messageId).second) {
-                chunk.push_back(*it);
-            }
-        }
-        for (const auto id : index_.matching(chunk, filter)) {
-            if (matched.size() < kMaxFollowed) {
-                matched.push_back(id);
-            }
-        }
-    }
-    // Oldest first, so the newest ends up on top.
-    for (auto id = matched.rbegin(); id != matched.rend(); ++id) {
-        addTraceItem(*id);
-    }
-    while (traces_->count() > static_cast<int>(kMaxFollowed)) {
-        auto* item = traces_->takeItem(traces_->count() - 1);
-        listed_.erase(item->data(Qt::UserRole).toULongLong());
-        delete item;
+    if (!indexing_) {
+        indexNext();
     }
 }
 
-void TracePage::addTraceItem(std::uint64_t messageId) {
-    if (!listed_.insert(messageId).second) {
+// One batch at a time on the worker; what arrives meanwhile waits in pending_ and goes
+// as one batch next.
+void TracePage::indexNext() {
+    if (pending_.empty()) {
         return;
     }
-    const auto trace = index_.trace(messageId);
-    const auto& ids = trace.ids;
-    const auto label =
-        QStringLiteral("#%1  %2  %3")
-            .arg(messageId)
-            .arg(QString::fromStdString(!ids.correlationId.empty() ? ids.correlationId
-                                                                   : ids.messageId))
-            .arg(trace.empty() ? QString()
-                               : QString::fromStdString(trace.hops.front().event.routingKey));
-    auto* item = new QListWidgetItem(label);
-    item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(messageId));
+    indexing_ = true;
+    auto batches = std::exchange(pending_, {});
+    pendingEvents_ = 0;
+    const bool following = follow_->isChecked();
+    auto filter = followFilter_->text().toStdString();
+    const auto shown = shown_;
+    QMetaObject::invokeMethod(
+        worker_,
+        [this, batches = std::move(batches), following, filter = std::move(filter), shown] {
+            // Several batches waited: one merged batch (copied here, not on the GUI thread).
+            HopBatchPtr batch = batches.front();
+            if (batches.size() > 1) {
+                auto merged = std::make_shared<std::vector<sbx::observe::HopEvent>>();
+                for (const auto& b : batches) {
+                    merged->insert(merged->end(), b->begin(), b->end());
+                }
+                batch = std::move(merged);
+            }
+            auto listed = recorder_.add(*batch, following, filter, kMaxFollowed);
+            const bool grew =
+                shown != 0 && std::any_of(batch->begin(), batch->end(),
+                                          [shown](const auto& e) { return e.messageId == shown; });
+            QMetaObject::invokeMethod(
+                this, [this, listed = std::move(listed), grew] { onIndexed(listed, grew); },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void TracePage::onIndexed(const std::vector<TraceRecorder::Listed>& listed, bool shownGrew) {
+    indexing_ = false;
+    if (!listed.empty()) {
+        traces_->setUpdatesEnabled(false);
+        if (listed.size() >= kMaxFollowed) {
+            // All new: one rebuild instead of as many inserts and removals.
+            traces_->clear();
+            listed_.clear();
+        }
+        // Oldest first, so the newest ends up on top.
+        for (auto it = listed.rbegin(); it != listed.rend(); ++it) {
+            addTraceItem(*it);
+        }
+        while (traces_->count() > static_cast<int>(kMaxFollowed)) {
+            auto* item = traces_->takeItem(traces_->count() - 1);
+            listed_.erase(item->data(Qt::UserRole).toULongLong());
+            delete item;
+        }
+        traces_->setUpdatesEnabled(true);
+    }
+    if (shownGrew) {
+        showTrace(shown_);
+    }
+    emit hopsIndexed();
+    indexNext();
+}
+
+void TracePage::addTraceItem(const TraceRecorder::Listed& listed) {
+    if (!listed_.insert(listed.messageId).second) {
+        return;
+    }
+    auto* item = new QListWidgetItem(listed.label);
+    item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(listed.messageId));
     traces_->insertItem(0, item);
 }
 
@@ -156,9 +182,9 @@ bool TracePage::search(const QString& id) {
     query_->setText(id);
     traces_->clear();
     listed_.clear();
-    const auto found = index_.find(id.toStdString());
+    const auto found = recorder_.find(id.toStdString());
     for (auto it = found.rbegin(); it != found.rend(); ++it) {
-        addTraceItem(*it);
+        addTraceItem(recorder_.describe(*it));
     }
     if (found.empty()) {
         model_->setTrace({});
@@ -190,7 +216,7 @@ void TracePage::setFollow(bool follow, const QString& filter) {
 
 void TracePage::showTrace(std::uint64_t messageId) {
     shown_ = messageId;
-    auto trace = index_.trace(messageId);
+    auto trace = recorder_.trace(messageId);
     const auto ids = trace.ids;
     model_->setTrace(std::move(trace));
     table_->resizeColumnsToContents();

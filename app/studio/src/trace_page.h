@@ -1,12 +1,13 @@
 #pragma once
 
+#include <QThread>
 #include <QWidget>
 #include <unordered_set>
 #include <vector>
 
-#include "sbx/inspect/trace_index.h"
 #include "sbx/observe/observed_message.h"
 #include "source_monitor.h"
+#include "trace_recorder.h"
 
 class QCheckBox;
 class QLabel;
@@ -18,7 +19,8 @@ class TraceModel;
 // Where a message went: its hops (published → routed → delivered → acked / nacked /
 // requeued / dead-lettered / expired) with the latency between them, across queues and
 // protocols. Found by message id, correlation id, traceparent or the broker's id, from
-// the recent hop events the page keeps (TraceIndex); Follow lists new traces that match.
+// the recent hop events the page keeps (TraceRecorder, indexed on a worker thread);
+// Follow lists new traces that match.
 class TracePage : public QWidget {
     Q_OBJECT
 public:
@@ -33,7 +35,7 @@ public:
 
     [[nodiscard]] TraceModel& model() { return *model_; }
     [[nodiscard]] QListWidget& traces() { return *traces_; }
-    [[nodiscard]] const sbx::inspect::TraceIndex& index() const { return index_; }
+    [[nodiscard]] const TraceRecorder& index() const { return recorder_; }
     [[nodiscard]] QLabel& summary() { return *summary_; }
 
 signals:
@@ -41,11 +43,19 @@ signals:
 
 private:
     void onHops(const HopBatchPtr& batch);
-    void follow(const std::vector<sbx::observe::HopEvent>& batch);
-    void addTraceItem(std::uint64_t messageId);
+    void indexNext();
+    void onIndexed(const std::vector<TraceRecorder::Listed>& listed, bool shownGrew);
+    void addTraceItem(const TraceRecorder::Listed& listed);
 
     SourceMonitor& monitor_;
-    sbx::inspect::TraceIndex index_;
+    TraceRecorder recorder_;
+    QThread thread_;
+    QObject* worker_;  // lives in thread_
+    // Batches waiting while the worker indexes the previous ones, shared rather than
+    // copied (a batch under load holds thousands of events), bounded like the index.
+    std::vector<HopBatchPtr> pending_;
+    std::size_t pendingEvents_ = 0;
+    bool indexing_ = false;
     QLineEdit* query_;
     QCheckBox* follow_;
     QLineEdit* followFilter_;
