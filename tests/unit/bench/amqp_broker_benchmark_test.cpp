@@ -62,7 +62,9 @@ TEST_F(AmqpBrokerBenchmark, FanoutGivesEveryConsumerItsOwnCopy) {
     auto report = AmqpBenchmark(options).run();
     ASSERT_TRUE(report) << report.error().message;
     expectEverythingArrived(*report);
-    EXPECT_EQ(report->received.messages, 3 * report->sent.messages);
+    // Every message reached all three consumers (in-window counts may differ by the few
+    // messages sent just before the window closed and delivered just after it).
+    EXPECT_EQ(report->deliveries, 3 * report->sentTotal);
     // Rate-limited: about 2000 msg/s over 1.2 s, never far beyond.
     EXPECT_GT(report->sentTotal, 1800U);
     EXPECT_LT(report->sentTotal, 2800U);
