@@ -358,6 +358,20 @@ std::vector<Desired> brokerChildren(const BrokerSnapshot& snapshot) {
     }
     std::vector<Desired> children;
     for (auto& [name, groups] : vhosts) {
+        if (name.empty()) {
+            // Brokers without virtual hosts (NATS, Redis): their groups sit under the broker,
+            // and only those that hold something.
+            const QString labels[] = {BrokerTreeModel::tr("Exchanges"),
+                                      BrokerTreeModel::tr("Queues"),
+                                      BrokerTreeModel::tr("Streams")};
+            for (std::size_t slot = 0; slot < groups.size(); ++slot) {
+                if (!groups[slot].empty()) {
+                    children.push_back(groupOf(std::to_string(slot + 1), labels[slot],
+                                               std::move(groups[slot])));
+                }
+            }
+            continue;
+        }
         Desired vhost{"v:" + name, NodeKind::Vhost, {}, {}};
         vhost.values.name = QString::fromStdString(name);
         vhost.values.type = BrokerTreeModel::tr("virtual host");
