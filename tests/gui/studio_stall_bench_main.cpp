@@ -100,7 +100,12 @@ public:
         meter_.start();
         phaseClock_.start();
         const auto perPublisher = std::max(1, options_.rate / options_.publishers);
-        const auto seconds = static_cast<long long>(options_.messages / options_.rate) + 60;
+        // The load runs until the studio has seen every message and stops it; its own end
+        // is only a backstop, long enough for a broker that reaches a tenth of the rate.
+        const auto seconds =
+            static_cast<long long>(options_.messages / static_cast<std::uint64_t>(options_.rate)) *
+                10 +
+            60;
         load_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         load_.start(QStringLiteral(SBX_CLI_PATH),
                     {QStringLiteral("bench"), QStringLiteral("mqtt"), QStringLiteral("--port"),
