@@ -366,8 +366,8 @@ std::vector<Desired> brokerChildren(const BrokerSnapshot& snapshot) {
                                       BrokerTreeModel::tr("Streams")};
             for (std::size_t slot = 0; slot < groups.size(); ++slot) {
                 if (!groups[slot].empty()) {
-                    children.push_back(groupOf(std::to_string(slot + 1), labels[slot],
-                                               std::move(groups[slot])));
+                    children.push_back(
+                        groupOf(std::to_string(slot + 1), labels[slot], std::move(groups[slot])));
                 }
             }
             continue;
