@@ -285,6 +285,7 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
         kept = message;
     }
     amqp::AmqpResult<amqp::PublishResult> published = amqp::PublishResult{};
+    const auto publishedAt = std::chrono::system_clock::now();
     {
         std::optional<AmqpStoreWait> wait;
         if (pending) {
@@ -304,7 +305,8 @@ AmqpProtocol::Status AmqpProtocol::publish(AmqpChannel& channel, amqp::AmqpMessa
         ClientEntry::add(clientEntry_->messagesIn);
     }
     if (kept) {
-        recordAmqpPublish(context_, vhost_->name(), *kept, *published, clientName(), mandatory);
+        recordAmqpPublish(context_, vhost_->name(), *kept, *published, clientName(), mandatory,
+                          publishedAt);
     }
     // MQTT subscribers reached over the bridge count as a route: RabbitMQ's MQTT plugin
     // binds a queue per subscriber, so such a publish is routed there too.

@@ -143,12 +143,13 @@ amqp::AmqpResult<amqp::PublishResult> EmbeddedSource::publishAmqpMessage(
     if (bridged || context_.hops.active()) {
         kept = message;
     }
+    const auto publishedAt = std::chrono::system_clock::now();
     auto published = host.publish(std::move(message), amqp::Clock::now());
     if (!published) {
         return published;
     }
     if (kept) {
-        recordAmqpPublish(context_, host.name(), *kept, *published, clientId, false);
+        recordAmqpPublish(context_, host.name(), *kept, *published, clientId, false, publishedAt);
         if (bridged) {
             bridgeAmqpToMqtt(context_, host.name(), *kept);
         }

@@ -7,11 +7,14 @@ namespace sbx::broker {
 
 void recordAmqpPublish(BrokerContext& context, const std::string& vhost,
                        const amqp::AmqpMessage& message, const amqp::PublishResult& result,
-                       std::string_view clientId, bool mandatory) {
+                       std::string_view clientId, bool mandatory,
+                       std::chrono::system_clock::time_point publishedAt) {
     if (!context.hops.active()) {
         return;
     }
-    const auto now = std::chrono::system_clock::now();
+    // Stamped when the publish began: the deliveries it caused were recorded during it, and
+    // a trace must read published -> routed -> delivered.
+    const auto now = publishedAt;
     const auto hop = [&](observe::HopKind kind) {
         observe::HopEvent event;
         event.time = now;

@@ -19,7 +19,8 @@ class BrokerContext;
 // with the number of queues reached, and Returned when a mandatory message found none.
 void recordAmqpPublish(BrokerContext& context, const std::string& vhost,
                        const amqp::AmqpMessage& message, const amqp::PublishResult& result,
-                       std::string_view clientId, bool mandatory);
+                       std::string_view clientId, bool mandatory,
+                       std::chrono::system_clock::time_point publishedAt);
 
 // Delivered, Acked, Nacked, Requeued, ... of message `messageId` at `queue`.
 void recordAmqpHop(BrokerContext& context, observe::HopKind kind, const std::string& vhost,
