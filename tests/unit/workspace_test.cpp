@@ -1,8 +1,9 @@
+#include "sbx/workspace/workspace.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "sbx/workspace/workspace.h"
 #include "temp_dir.h"
 
 namespace sbx::workspace {

@@ -55,7 +55,9 @@ std::string_view folderName(ItemKind kind) {
     return "other";
 }
 
-fs::path Workspace::folderFor(ItemKind kind) const { return root_ / folderName(kind); }
+fs::path Workspace::folderFor(ItemKind kind) const {
+    return root_ / folderName(kind);
+}
 
 bool Workspace::isWorkspace(const fs::path& dir) {
     std::error_code ec;
@@ -112,10 +114,10 @@ Result<Workspace> Workspace::open(const fs::path& dir) {
     }
     const auto format = manifest.value("format", 0);
     if (format < 1 || format > kFormatVersion) {
-        return Error{ErrorCode::Unsupported,
-                     manifestPath.string() + " has format " + std::to_string(format) +
-                         "; this version of Signalbox reads format " +
-                         std::to_string(kFormatVersion)};
+        return Error{ErrorCode::Unsupported, manifestPath.string() + " has format " +
+                                                 std::to_string(format) +
+                                                 "; this version of Signalbox reads format " +
+                                                 std::to_string(kFormatVersion)};
     }
     auto name = manifest.value("name", std::string{});
     if (name.empty()) {

@@ -32,7 +32,7 @@ struct VirtualHostOptions {
     // default) or at this many messages, whichever comes first; retention removes whole
     // segments. A low count lets tests see retention at work with a few messages.
     std::size_t streamSegmentMessages = 1000;
-    std::shared_ptr<QueueStoreHooks> storeHooks;  // optional; see store_hooks.h
+    std::shared_ptr<QueueStoreHooks> storeHooks;       // optional; see store_hooks.h
     std::shared_ptr<MessageObserver> messageObserver;  // optional; see message_observer.h
 };
 
