@@ -1,44 +1,20 @@
 #pragma once
 
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
+// The plugin shows AMQP fields exactly as the embedded broker does (sbx::amqp_observe_fields).
+#include "sbx/amqp/observe_fields.h"
 
-#include "sbx/amqp/basic_properties.h"
-#include "sbx/amqp/field_table.h"
-#include "sbx/common/result.h"
-#include "sbx/observe/observed_message.h"
-
-// AMQP field tables and basic properties as the observe model shows them, and back, so a
-// browsed message can be published again as it was. (The same conventions as the embedded
-// broker's source: numbers in decimal, timestamps ISO 8601 UTC, property names of
-// observed_message.h.)
 namespace sbx::rabbitmq {
 
-[[nodiscard]] std::string fieldValue(const amqp::FieldValue& value);
-[[nodiscard]] std::vector<observe::Field> fieldTable(const amqp::FieldTable& table);
-
-// Arguments typed in by people: integers become long integers, "true"/"false" booleans,
-// everything else a long string.
-[[nodiscard]] amqp::FieldTable argumentTable(const std::vector<observe::Field>& fields);
-// Header values stay strings.
-[[nodiscard]] amqp::FieldTable headerTable(const std::vector<observe::Field>& fields);
-
-// "2024-05-01T12:00:00Z" <-> seconds since the epoch (digits alone are seconds too).
-[[nodiscard]] std::string isoTime(std::chrono::system_clock::time_point time);
-[[nodiscard]] std::optional<std::uint64_t> parseTimeSeconds(std::string_view text);
-
-[[nodiscard]] std::vector<observe::Field> amqpProperties(const amqp::BasicProperties& properties);
-[[nodiscard]] Result<amqp::BasicProperties> parseAmqpProperties(
-    const std::vector<observe::Field>& properties, const std::vector<observe::Field>& headers);
-
-// x-death, newest first.
-[[nodiscard]] std::vector<observe::DeathRecord> deaths(const amqp::FieldTable& headers);
-
-// Bytes as text when printable, else lowercase hex.
-[[nodiscard]] std::string printableOrHex(std::string_view bytes);
+using amqp_fields::amqpProperties;
+using amqp_fields::argumentTable;
+using amqp_fields::deaths;
+using amqp_fields::fieldTable;
+using amqp_fields::fieldText;
+using amqp_fields::fieldValue;
+using amqp_fields::headerTable;
+using amqp_fields::isoTime;
+using amqp_fields::parseAmqpProperties;
+using amqp_fields::parseTimeSeconds;
+using amqp_fields::printableOrHex;
 
 }  // namespace sbx::rabbitmq

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sbx/amqp/observe_fields.h"
 #include "sbx/broker/amqp/amqp_message.h"
 #include "sbx/broker/message.h"
 #include "sbx/common/result.h"
@@ -14,28 +15,18 @@
 // rendering for people (and back, so a browsed message can be published again as it was).
 namespace sbx::broker::render {
 
-// Field values as people read them: numbers in decimal, timestamps in ISO 8601 UTC,
-// arrays as "[a, b]", tables as "{k: v}".
-[[nodiscard]] std::string fieldValue(const amqp::FieldValue& value);
-[[nodiscard]] std::vector<observe::Field> fieldTable(const amqp::FieldTable& table);
-
-// Arguments typed in by people: integers become long integers, "true"/"false" booleans,
-// everything else a long string.
-[[nodiscard]] amqp::FieldTable argumentTable(const std::vector<observe::Field>& fields);
-// Header values stay strings.
-[[nodiscard]] amqp::FieldTable headerTable(const std::vector<observe::Field>& fields);
-
-// "2024-05-01T12:00:00Z" <-> seconds since the epoch (digits alone are seconds too).
-[[nodiscard]] std::string isoTime(std::chrono::system_clock::time_point time);
-[[nodiscard]] std::optional<std::uint64_t> parseTimeSeconds(std::string_view text);
-
-// AMQP basic properties under the names of observed_message.h, and back.
-[[nodiscard]] std::vector<observe::Field> amqpProperties(const amqp::BasicProperties& properties);
-[[nodiscard]] Result<amqp::BasicProperties> parseAmqpProperties(
-    const std::vector<observe::Field>& properties, const std::vector<observe::Field>& headers);
-
-// x-death, newest first.
-[[nodiscard]] std::vector<observe::DeathRecord> deaths(const amqp::FieldTable& headers);
+// Fields, properties, x-death and times, as the RabbitMQ connector shows them too.
+using amqp_fields::amqpProperties;
+using amqp_fields::argumentTable;
+using amqp_fields::deaths;
+using amqp_fields::fieldTable;
+using amqp_fields::fieldText;
+using amqp_fields::fieldValue;
+using amqp_fields::headerTable;
+using amqp_fields::isoTime;
+using amqp_fields::parseAmqpProperties;
+using amqp_fields::parseTimeSeconds;
+using amqp_fields::printableOrHex;
 
 [[nodiscard]] observe::ObservedMessage amqpMessage(const amqp::AmqpMessage& message,
                                                    std::string destinationId,
@@ -46,8 +37,5 @@ namespace sbx::broker::render {
 // The identities users know a message by.
 [[nodiscard]] observe::MessageIds amqpIds(const amqp::BasicProperties& properties);
 [[nodiscard]] observe::MessageIds mqttIds(const Message& message);
-
-// Bytes as text when printable UTF-8-ish ASCII, else lowercase hex.
-[[nodiscard]] std::string printableOrHex(std::string_view bytes);
 
 }  // namespace sbx::broker::render

@@ -1,11 +1,11 @@
-#include "amqp_fields.h"
+#include "sbx/amqp/observe_fields.h"
 
 #include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <type_traits>
 
-namespace sbx::rabbitmq {
+namespace sbx::amqp_fields {
 
 namespace {
 
@@ -56,16 +56,6 @@ std::string decimalText(const amqp::Decimal& decimal) {
         digits.insert(digits.size() - decimal.scale, 1, '.');
     }
     return (decimal.value < 0 ? "-" : "") + digits;
-}
-
-std::string text(const amqp::FieldValue* value) {
-    if (value == nullptr) {
-        return {};
-    }
-    if (const auto* s = value->asString()) {
-        return *s;
-    }
-    return fieldValue(*value);
 }
 
 void add(std::vector<observe::Field>& out, std::string name, const std::optional<std::string>& v) {
@@ -126,6 +116,16 @@ std::string fieldValue(const amqp::FieldValue& value) {
             }
         },
         value.value);
+}
+
+std::string fieldText(const amqp::FieldValue* value) {
+    if (value == nullptr) {
+        return {};
+    }
+    if (const auto* s = value->asString()) {
+        return *s;
+    }
+    return fieldValue(*value);
 }
 
 std::vector<observe::Field> fieldTable(const amqp::FieldTable& table) {
@@ -291,9 +291,9 @@ std::vector<observe::DeathRecord> deaths(const amqp::FieldTable& headers) {
             continue;
         }
         observe::DeathRecord death;
-        death.queue = text(table->find("queue"));
-        death.reason = text(table->find("reason"));
-        death.exchange = text(table->find("exchange"));
+        death.queue = fieldText(table->find("queue"));
+        death.reason = fieldText(table->find("reason"));
+        death.exchange = fieldText(table->find("exchange"));
         if (const auto* count = table->find("count")) {
             death.count = static_cast<std::uint64_t>(count->asInteger().value_or(0));
         }
@@ -305,7 +305,7 @@ std::vector<observe::DeathRecord> deaths(const amqp::FieldTable& headers) {
         }
         if (const auto* keys = table->find("routing-keys"); keys && keys->asArray()) {
             for (const auto& key : *keys->asArray()) {
-                death.routingKeys.push_back(text(&key));
+                death.routingKeys.push_back(fieldText(&key));
             }
         }
         out.push_back(std::move(death));
@@ -313,4 +313,4 @@ std::vector<observe::DeathRecord> deaths(const amqp::FieldTable& headers) {
     return out;
 }
 
-}  // namespace sbx::rabbitmq
+}  // namespace sbx::amqp_fields
