@@ -90,23 +90,68 @@ void TraceIndex::clear() {
     firstSequence_ = 0;
 }
 
+template <typename F>
+void TraceIndex::forEachEvent(std::uint64_t messageId, F&& f) const {
+    const auto found = byMessage_.find(messageId);
+    if (found == byMessage_.end()) {
+        return;
+    }
+    for (const auto sequence : found->second) {
+        f(events_[static_cast<std::size_t>(sequence - firstSequence_)]);
+    }
+}
+
+std::vector<std::uint64_t> TraceIndex::chainOf(std::uint64_t messageId) const {
+    // Bounded: a message dead-lettered in a cycle (queue A -> B -> A) gets a new id each
+    // time, so a chain is finite, but a long-lived cycle should not make one trace huge.
+    constexpr std::size_t kMaxChain = 64;
+    // Back to the original: a dead letter's hops point back at the id it came from.
+    auto root = messageId;
+    for (std::size_t steps = 0; steps < kMaxChain; ++steps) {
+        std::uint64_t previous = 0;
+        forEachEvent(root, [&](const HopEvent& event) {
+            if (event.kind != HopKind::DeadLettered && event.linkedMessageId != 0) {
+                previous = event.linkedMessageId;
+            }
+        });
+        if (previous == 0 || previous == root) {
+            break;
+        }
+        root = previous;
+    }
+    // Forward through every dead letter (one per queue the message died in), breadth first.
+    std::vector<std::uint64_t> chain{root};
+    for (std::size_t next = 0; next < chain.size() && chain.size() < kMaxChain; ++next) {
+        forEachEvent(chain[next], [&](const HopEvent& event) {
+            if (event.kind == HopKind::DeadLettered && event.linkedMessageId != 0 &&
+                chain.size() < kMaxChain &&
+                std::find(chain.begin(), chain.end(), event.linkedMessageId) == chain.end()) {
+                chain.push_back(event.linkedMessageId);
+            }
+        });
+    }
+    return chain;
+}
+
 Trace TraceIndex::trace(std::uint64_t messageId) const {
     Trace trace;
     trace.messageId = messageId;
-    const auto found = byMessage_.find(messageId);
-    if (found == byMessage_.end()) {
+    if (!byMessage_.contains(messageId)) {
         return trace;
     }
-    for (const auto sequence : found->second) {
-        const auto& event = events_[static_cast<std::size_t>(sequence - firstSequence_)];
-        if (carriesIds(event) && trace.ids == observe::MessageIds{}) {
-            trace.ids = event.ids;
-        }
-        trace.hops.push_back({event, {}, {}});
+    trace.chain = chainOf(messageId);
+    for (const auto id : trace.chain) {
+        forEachEvent(id, [&](const HopEvent& event) { trace.hops.push_back({event, {}, {}}); });
     }
     // Batches from several threads may interleave; time orders the hops of one message.
     std::stable_sort(trace.hops.begin(), trace.hops.end(),
                      [](const auto& a, const auto& b) { return a.event.time < b.event.time; });
+    for (const auto& hop : trace.hops) {
+        if (carriesIds(hop.event) && hop.event.ids != observe::MessageIds{}) {
+            trace.ids = hop.event.ids;
+            break;
+        }
+    }
     const auto start = trace.hops.front().event.time;
     for (std::size_t i = 0; i < trace.hops.size(); ++i) {
         auto& hop = trace.hops[i];

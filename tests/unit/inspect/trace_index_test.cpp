@@ -85,5 +85,66 @@ TEST(TraceIndex, RecentIsNewestFirstAndBounded) {
     EXPECT_EQ(index.size(), 0U);
 }
 
+// Message 1 dies in "work" and lives on as 2 in "work-dlq", where it dies again into 3.
+std::vector<HopEvent> deadLetterLife() {
+    auto died = hop(1, HopKind::DeadLettered, 300, "work");
+    died.linkedMessageId = 2;
+    died.target = "dlx";
+    auto arrived = hop(2, HopKind::Routed, 310, "dlx");
+    arrived.linkedMessageId = 1;
+    auto diedAgain = hop(2, HopKind::DeadLettered, 500, "work-dlq");
+    diedAgain.linkedMessageId = 3;
+    auto parked = hop(3, HopKind::Routed, 510, "parking");
+    parked.linkedMessageId = 2;
+    return {published(1, "c-1"),
+            hop(1, HopKind::Routed, 100),
+            hop(1, HopKind::Delivered, 200, "work"),
+            died,
+            arrived,
+            hop(2, HopKind::Delivered, 400, "work-dlq"),
+            diedAgain,
+            parked,
+            hop(3, HopKind::Delivered, 600, "parking"),
+            hop(3, HopKind::Acked, 700, "parking")};
+}
+
+TEST(TraceIndex, FollowsAMessageThroughItsDeadLetters) {
+    TraceIndex index;
+    index.add(deadLetterLife());
+    index.add({published(4, "unrelated", 350)});
+    for (const std::uint64_t askedBy : {1U, 2U, 3U}) {
+        const auto trace = index.trace(askedBy);
+        EXPECT_EQ(trace.messageId, askedBy);
+        EXPECT_EQ(trace.chain, (std::vector<std::uint64_t>{1, 2, 3}));
+        ASSERT_EQ(trace.hops.size(), 10U) << askedBy;
+        EXPECT_EQ(trace.ids.correlationId, "c-1");
+        EXPECT_EQ(trace.hops[3].event.kind, HopKind::DeadLettered);
+        EXPECT_EQ(trace.hops[4].event.messageId, 2U);
+        EXPECT_EQ(trace.hops[4].sincePrevious, microseconds(10));
+        EXPECT_EQ(trace.hops[9].sinceStart, microseconds(700));
+        EXPECT_EQ(trace.state(), HopKind::Acked);
+    }
+    EXPECT_EQ(index.trace(4).chain, (std::vector<std::uint64_t>{4}));
+}
+
+TEST(TraceIndex, DeadLetterChainSurvivesEvictionOfItsStart) {
+    TraceIndex index(7);  // keeps the last 7 of the 10 events: from "died" on
+    index.add(deadLetterLife());
+    const auto trace = index.trace(3);
+    EXPECT_EQ(trace.chain, (std::vector<std::uint64_t>{1, 2, 3}));
+    EXPECT_EQ(trace.hops.size(), 7U);
+    EXPECT_TRUE(trace.ids == observe::MessageIds{});  // the Published hop fell out
+}
+
+TEST(TraceIndex, DeadLetterCyclesEndTheChain) {
+    auto a = hop(1, HopKind::DeadLettered, 1);
+    a.linkedMessageId = 2;
+    auto b = hop(2, HopKind::DeadLettered, 2);
+    b.linkedMessageId = 1;  // malformed: points back at its origin
+    TraceIndex index;
+    index.add({a, b});
+    EXPECT_EQ(index.trace(1).chain, (std::vector<std::uint64_t>{1, 2}));
+}
+
 }  // namespace
 }  // namespace sbx::inspect

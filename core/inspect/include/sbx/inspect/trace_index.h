@@ -19,10 +19,15 @@ struct TraceHop {
     std::chrono::microseconds sinceStart{0};
 };
 
-// Everything the index knows about one broker message, oldest hop first.
+// Everything the index knows about one message, oldest hop first: its own hops and those
+// of the dead letters it became (a dead letter carries a new broker id; each hop keeps
+// the id it happened under), so a trace reads publish -> ... -> dead-lettered -> routed to
+// the dead-letter queue -> delivered from there.
 struct Trace {
     std::uint64_t messageId = 0;
-    observe::MessageIds ids;  // from its Published (or DeadLettered) hop
+    observe::MessageIds ids;  // from the first Published (or DeadLettered) hop
+    // The broker ids of the message's life, the original first, then its dead letters.
+    std::vector<std::uint64_t> chain;
     std::vector<TraceHop> hops;
     [[nodiscard]] bool empty() const { return hops.empty(); }
     // The last hop's kind: where the message is now, as far as the index knows.
@@ -42,6 +47,8 @@ public:
     [[nodiscard]] std::size_t size() const { return events_.size(); }
     [[nodiscard]] std::size_t capacity() const { return capacity_; }
 
+    // The whole life of the message `messageId` belongs to, from whichever of its broker
+    // ids (original or dead letter) it is asked by.
     [[nodiscard]] Trace trace(std::uint64_t messageId) const;
     // Broker message ids whose ids (message-id, correlation-id, traceparent, correlation
     // data) equal `id`, newest first; a number also matches the broker's own id.
@@ -55,6 +62,9 @@ public:
 
 private:
     void evictOldest();
+    [[nodiscard]] std::vector<std::uint64_t> chainOf(std::uint64_t messageId) const;
+    template <typename F>
+    void forEachEvent(std::uint64_t messageId, F&& f) const;
     [[nodiscard]] bool traceMatches(std::uint64_t messageId, std::string_view text) const;
 
     std::size_t capacity_;
