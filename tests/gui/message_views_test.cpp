@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -256,6 +257,41 @@ TEST_F(MessageViews, PublisherSendsMqttToASubscriber) {
     EXPECT_EQ(sub.out, "from the publisher\n");
 }
 
+TEST_F(MessageViews, DemoWorkspaceTemplatesLoadAndPublish) {
+    ASSERT_TRUE(workspaces_.openInitial(QString()));  // unpacks the demo workspace
+    ASSERT_EQ(pika(amqp_,
+                   "ch.queue_declare('demo-paid')\n"
+                   "ch.queue_bind('demo-paid', 'amq.topic', 'shop.orders.paid')\n")
+                  .exitCode,
+              0);
+    auto* page = window_.openPublisher();
+    auto* templates = page->findChild<QComboBox*>(QStringLiteral("publisher.templates"));
+    ASSERT_NE(templates, nullptr);
+    QStringList names;
+    for (int i = 1; i < templates->count(); ++i) {
+        names << templates->itemText(i);
+    }
+    ASSERT_EQ(names, (QStringList{QStringLiteral("Order created (MQTT 5)"),
+                                  QStringLiteral("Order paid (AMQP)")}));
+    for (int i = 1; i < templates->count(); ++i) {
+        templates->setCurrentIndex(i);
+        emit templates->activated(i);
+        QSignalSpy finished(page, &PublisherPage::finished);
+        page->send();
+        ASSERT_TRUE(finished.wait(10000));
+        EXPECT_EQ(finished.front().at(0).toInt(), 1) << names[i - 1].toStdString();
+        EXPECT_TRUE(finished.front().at(1).toString().isEmpty())
+            << finished.front().at(1).toString().toStdString();
+    }
+    EXPECT_EQ(page->request().protocol, "amqp");
+    const auto got = pika(amqp_,
+                          "m, p, b = ch.basic_get('demo-paid', auto_ack=True)\n"
+                          "print(m.routing_key, p.content_type, p.correlation_id, "
+                          "p.delivery_mode, p.headers['traceparent'][:2], b'amount' in b)\n");
+    ASSERT_EQ(got.exitCode, 0) << got.err;
+    EXPECT_EQ(got.out, "shop.orders.paid application/json demo-0001 2 00 True\n");
+}
+
 TEST_F(MessageViews, DeadLettersAreListedAndRedrivenExactlyOnce) {
     const auto setup = pika(amqp_,
                             "ch.queue_declare('work-dlq')\n"
@@ -337,6 +373,49 @@ TEST_F(MessageViews, TraceShowsAnAmqpMessageFromPublishToAck) {
     EXPECT_TRUE(page->summary().text().contains(QStringLiteral("corr-trace-9")));
     keepPicture(window_, "studio-trace.png");
     EXPECT_FALSE(page->search(QStringLiteral("no-such-id")));
+}
+
+// A message that dies in one queue and is consumed from its dead-letter queue reads as
+// one trace, asked by either of its broker ids.
+TEST_F(MessageViews, TraceFollowsAMessageIntoItsDeadLetterQueue) {
+    ASSERT_EQ(pika(amqp_,
+                   "ch.queue_declare('dl-parked')\n"
+                   "ch.queue_declare('dl-work', arguments={'x-dead-letter-exchange': '', "
+                   "'x-dead-letter-routing-key': 'dl-parked'})\n")
+                  .exitCode,
+              0);
+    auto* page = window_.openTrace();
+    page->setFollow(true, QStringLiteral("corr-dl"));
+    const auto flow = pika(amqp_,
+                           "ch.basic_publish('', 'dl-work', b'x', "
+                           "pika.BasicProperties(correlation_id='corr-dl-1'))\n"
+                           "m, p, b = ch.basic_get('dl-work')\n"
+                           "ch.basic_reject(m.delivery_tag, requeue=False)\n"
+                           "import time\n"
+                           "for _ in range(100):\n"
+                           "    m, p, b = ch.basic_get('dl-parked')\n"
+                           "    if m: break\n"
+                           "    time.sleep(0.05)\n"
+                           "ch.basic_ack(m.delivery_tag)\n");
+    ASSERT_EQ(flow.exitCode, 0) << flow.err;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto found = page->index().find("corr-dl-1");
+            return !found.empty() && page->index().trace(found.front()).chain.size() == 2 &&
+                   page->index().trace(found.front()).state() == sbx::observe::HopKind::Acked;
+        },
+        10000));
+    ASSERT_TRUE(page->search(QStringLiteral("corr-dl-1")));
+    const auto path = page->model().path();
+    EXPECT_TRUE(path.startsWith(QStringLiteral("published → routed → delivered")))
+        << path.toStdString();
+    EXPECT_TRUE(path.contains(QStringLiteral("dead-lettered → routed → delivered → acked")))
+        << path.toStdString();
+    EXPECT_TRUE(page->summary().text().contains(QStringLiteral("dead-lettered as #")))
+        << page->summary().text().toStdString();
+    const auto chain = page->index().trace(page->index().find("corr-dl-1").front()).chain;
+    EXPECT_EQ(page->index().trace(chain.back()).hops.size(),
+              static_cast<std::size_t>(page->model().rowCount()));
 }
 
 // A saved filter is a workspace item: a file in the workspace's filters/ folder that the

@@ -83,6 +83,9 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const {
             if (e.kind == HopKind::Routed) {
                 where += tr(" → %1 targets").arg(e.count);
             }
+            if (e.kind == HopKind::DeadLettered && !e.target.empty()) {
+                where += tr(" → dead-letter exchange %1").arg(QString::fromStdString(e.target));
+            }
             return where;
         }
         case Client:

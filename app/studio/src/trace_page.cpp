@@ -118,10 +118,11 @@ void TracePage::indexNext() {
     pendingEvents_ = 0;
     const bool following = follow_->isChecked();
     auto filter = followFilter_->text().toStdString();
-    const auto shown = shown_;
+    auto shown = shownChain_;
     QMetaObject::invokeMethod(
         worker_,
-        [this, batches = std::move(batches), following, filter = std::move(filter), shown] {
+        [this, batches = std::move(batches), following, filter = std::move(filter),
+         shown = std::move(shown)] {
             // Several batches waited: one merged batch (copied here, not on the GUI thread).
             HopBatchPtr batch = batches.front();
             if (batches.size() > 1) {
@@ -132,9 +133,12 @@ void TracePage::indexNext() {
                 batch = std::move(merged);
             }
             auto listed = recorder_.add(*batch, following, filter, kMaxFollowed);
-            const bool grew =
-                shown != 0 && std::any_of(batch->begin(), batch->end(),
-                                          [shown](const auto& e) { return e.messageId == shown; });
+            const auto inShown = [&shown](std::uint64_t id) {
+                return id != 0 && std::find(shown.begin(), shown.end(), id) != shown.end();
+            };
+            const bool grew = std::any_of(batch->begin(), batch->end(), [&](const auto& e) {
+                return inShown(e.messageId) || inShown(e.linkedMessageId);
+            });
             QMetaObject::invokeMethod(
                 this, [this, listed = std::move(listed), grew] { onIndexed(listed, grew); },
                 Qt::QueuedConnection);
@@ -189,6 +193,7 @@ bool TracePage::search(const QString& id) {
     if (found.empty()) {
         model_->setTrace({});
         shown_ = 0;
+        shownChain_.clear();
         summary_->setText(tr("No recent trace carries “%1”.").arg(id));
         return false;
     }
@@ -218,6 +223,7 @@ void TracePage::showTrace(std::uint64_t messageId) {
     shown_ = messageId;
     auto trace = recorder_.trace(messageId);
     const auto ids = trace.ids;
+    shownChain_ = trace.chain;
     model_->setTrace(std::move(trace));
     table_->resizeColumnsToContents();
     QStringList parts{tr("Broker message #%1").arg(messageId)};
@@ -229,6 +235,13 @@ void TracePage::showTrace(std::uint64_t messageId) {
     }
     if (!ids.traceparent.empty()) {
         parts << tr("traceparent %1").arg(QString::fromStdString(ids.traceparent));
+    }
+    if (shownChain_.size() > 1) {
+        QStringList chain;
+        for (const auto id : shownChain_) {
+            chain << QStringLiteral("#%1").arg(id);
+        }
+        parts << tr("dead-lettered as %1").arg(chain.mid(1).join(QStringLiteral(", ")));
     }
     summary_->setText(parts.join(QStringLiteral(" · ")) + QStringLiteral("\n") + model_->path());
 }

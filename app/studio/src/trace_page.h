@@ -64,5 +64,8 @@ private:
     TraceModel* model_;
     QLabel* summary_;
     std::uint64_t shown_ = 0;
+    // The broker ids of the shown message's life (it and its dead letters): new hops of
+    // any of them refresh the view.
+    std::vector<std::uint64_t> shownChain_;
     std::unordered_set<std::uint64_t> listed_;  // the message ids in traces_
 };

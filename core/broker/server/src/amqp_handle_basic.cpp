@@ -188,6 +188,9 @@ AmqpProtocol::Status AmqpProtocol::settle(AmqpChannel& channel, const AmqpTxSett
         return taken.error();
     }
     const auto at = now();
+    // The settlement's hop carries the time it began: a reject dead-letters (and may
+    // deliver the dead letter) before it returns, and the trace must read nacked first.
+    const auto settledAt = std::chrono::system_clock::now();
     for (const auto& pending : *taken) {
         if (!pending.queue) {
             continue;
@@ -203,7 +206,7 @@ AmqpProtocol::Status AmqpProtocol::settle(AmqpChannel& channel, const AmqpTxSett
                               : s.requeue ? observe::HopKind::Requeued
                                           : observe::HopKind::Nacked;
             recordAmqpHop(context_, kind, vhost_->name(), pending.messageId, clientName(),
-                          pending.queue->name());
+                          pending.queue->name(), {}, {}, settledAt);
         }
     }
     resumeChannelLimited(channel);

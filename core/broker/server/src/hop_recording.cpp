@@ -43,12 +43,14 @@ void recordAmqpPublish(BrokerContext& context, const std::string& vhost,
 
 void recordAmqpHop(BrokerContext& context, observe::HopKind kind, const std::string& vhost,
                    std::uint64_t messageId, std::string_view clientId, std::string_view queue,
-                   std::string_view routingKey, std::string detail) {
+                   std::string_view routingKey, std::string detail,
+                   std::chrono::system_clock::time_point at) {
     if (!context.hops.active()) {
         return;
     }
     observe::HopEvent event;
-    event.time = std::chrono::system_clock::now();
+    event.time =
+        at == std::chrono::system_clock::time_point{} ? std::chrono::system_clock::now() : at;
     event.kind = kind;
     event.messageId = messageId;
     event.protocol = "amqp";

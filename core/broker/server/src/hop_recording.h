@@ -25,6 +25,7 @@ void recordAmqpPublish(BrokerContext& context, const std::string& vhost,
 // Delivered, Acked, Nacked, Requeued, ... of message `messageId` at `queue`.
 void recordAmqpHop(BrokerContext& context, observe::HopKind kind, const std::string& vhost,
                    std::uint64_t messageId, std::string_view clientId, std::string_view queue,
-                   std::string_view routingKey = {}, std::string detail = {});
+                   std::string_view routingKey = {}, std::string detail = {},
+                   std::chrono::system_clock::time_point at = {});
 
 }  // namespace sbx::broker
