@@ -342,6 +342,14 @@
         <source>No consumers</source>
         <translation>Keine Consumer</translation>
     </message>
+    <message>
+        <source>subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Subjects (%1)</source>
+        <translation>Subjects (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ClientsModel</name>
@@ -1982,6 +1990,10 @@ So lesen?</translation>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <source> → dead-letter exchange %1</source>
+        <translation> → Dead-Letter-Exchange %1</translation>
+    </message>
 </context>
 <context>
     <name>TracePage</name>
@@ -2024,6 +2036,10 @@ So lesen?</translation>
     <message>
         <source>traceparent %1</source>
         <translation>traceparent %1</translation>
+    </message>
+    <message>
+        <source>dead-lettered as %1</source>
+        <translation>als Dead Letter %1</translation>
     </message>
 </context>
 <context>

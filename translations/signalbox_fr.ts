@@ -342,6 +342,14 @@
         <source>No consumers</source>
         <translation>Aucun consommateur</translation>
     </message>
+    <message>
+        <source>subject</source>
+        <translation>sujet</translation>
+    </message>
+    <message>
+        <source>Subjects (%1)</source>
+        <translation>Sujets (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ClientsModel</name>
@@ -1982,6 +1990,10 @@ Les lire ainsi ?</translation>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
+    <message>
+        <source> → dead-letter exchange %1</source>
+        <translation> → échange de lettres mortes %1</translation>
+    </message>
 </context>
 <context>
     <name>TracePage</name>
@@ -2024,6 +2036,10 @@ Les lire ainsi ?</translation>
     <message>
         <source>traceparent %1</source>
         <translation>traceparent %1</translation>
+    </message>
+    <message>
+        <source>dead-lettered as %1</source>
+        <translation>devenu lettre morte %1</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,29 @@ TEST(BrokerTreeModel, TopicTreeFollowsTopicsComingAndGoing) {
     EXPECT_TRUE(checker.problems().isEmpty()) << checker.report();
 }
 
+// NATS subjects: a tree on '.' under "Subjects", not "MQTT topics".
+TEST(BrokerTreeModel, NatsSubjectsAreATreeOnDots) {
+    Model model;
+    ModelChecker checker(&model);
+    BrokerSnapshot snapshot;
+    for (const auto* name : {"orders.created", "orders.paid", "audit"}) {
+        auto subject = makeTopic(name, "");
+        subject.type = "subject";
+        snapshot.destinations.push_back(subject);
+    }
+    model.applySnapshot("nats", snapshot);
+    const auto broker = model.brokerIndex("nats");
+    EXPECT_FALSE(child(model, broker, "MQTT topics").isValid());
+    const auto subjects = child(model, broker, "Subjects");
+    ASSERT_TRUE(subjects.isValid());
+    EXPECT_EQ(subjects.data().toString(), "Subjects (3)");
+    const auto orders = child(model, subjects, "orders");
+    ASSERT_TRUE(orders.isValid());
+    EXPECT_EQ(model.rowCount(orders), 2);
+    EXPECT_EQ(text(model, child(model, orders, "paid"), Model::TypeColumn), "subject");
+    EXPECT_TRUE(checker.problems().isEmpty()) << checker.report();
+}
+
 // The queues of `queues(count)` without those the predicate drops.
 BrokerSnapshot queuesWithout(int count, std::uint64_t ready, bool (*drop)(int)) {
     auto snapshot = queues(count, ready);

@@ -4,8 +4,10 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include "broker_controller.h"
+#include "child_process.h"
 #include "main_window.h"
 #include "overview_page.h"
 #include "process.h"
@@ -72,6 +74,35 @@ TEST(EmbeddedBroker, ServesRealClientsAndShowsWhereItListens) {
     const auto stats = broker.stats();
     EXPECT_GE(stats.messagesReceived, 1U);
     EXPECT_GE(stats.retainedMessages, 1U);
+}
+
+// The status bar counts the clients of every protocol, not only MQTT's.
+TEST(EmbeddedBroker, StatusBarCountsAmqpAndMqttClients) {
+    QTemporaryDir data;
+    StudioSettings settings;
+    sbx::LogHub log;
+    WorkspaceController workspaces(settings, log);
+    BrokerController broker(log);
+    MainWindow window(settings, log, workspaces, broker);
+    QString error;
+    ASSERT_TRUE(broker.start(freePorts(data.path()), &error)) << error.toStdString();
+    sbx::test::ChildProcess amqpClient(
+        {"/usr/bin/python3", "-c",
+         "import pika, sys, time\n"
+         "c = pika.BlockingConnection(pika.ConnectionParameters('127.0.0.1', " +
+             portText(*broker.port("amqp")) +
+             "))\n"
+             "print('connected', flush=True)\n"
+             "time.sleep(60)\n"});
+    ASSERT_TRUE(amqpClient.waitForLines(1, std::chrono::seconds(10)));
+    sbx::test::ChildProcess mqttClient({"/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p",
+                                        portText(*broker.port("mqtt")), "-t", "x", "-W", "60"});
+    const auto* label = window.findChild<QLabel*>(QStringLiteral("label.brokerStats"));
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return label->text().startsWith(QStringLiteral("Clients: 2 ")); }, 10000))
+        << label->text().toStdString();
+    EXPECT_EQ(broker.stats().clientsConnected, 1U);  // $SYS's MQTT-only count
 }
 
 TEST(EmbeddedBroker, StopAndStartFromTheMenu) {

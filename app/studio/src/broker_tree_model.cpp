@@ -225,8 +225,8 @@ Desired groupOf(std::string key, const QString& title, std::vector<Desired> item
     return group;
 }
 
-// Topic names split on '/': every level is a row; a level that is also a topic shows its
-// last value, and every level counts the messages of everything below it.
+// Topic names split on '/' (NATS subjects on '.'): every level is a row; a level that is also a
+// topic shows its last value, and every level counts the messages of everything below it.
 struct TopicTrie {
     std::map<std::string, TopicTrie> children;
     const Destination* topic = nullptr;
@@ -239,8 +239,9 @@ Desired topicLevel(const std::string& level, const TopicTrie& trie) {
     if (trie.topic != nullptr) {
         const auto& topic = *trie.topic;
         row.values.id = QString::fromStdString(topic.id);
-        row.values.type =
-            topic.retained ? BrokerTreeModel::tr("retained") : BrokerTreeModel::tr("topic");
+        row.values.type = topic.retained            ? BrokerTreeModel::tr("retained")
+                          : topic.type == "subject" ? BrokerTreeModel::tr("subject")
+                                                    : BrokerTreeModel::tr("topic");
         row.values.lastValue = QString::fromUtf8(topic.lastValue.data(),
                                                  static_cast<qsizetype>(topic.lastValue.size()));
         if (topic.lastValueTruncated) {
@@ -260,12 +261,16 @@ Desired topicLevel(const std::string& level, const TopicTrie& trie) {
 }
 
 Desired topicGroup(const std::vector<const Destination*>& topics) {
+    // NATS reports subjects (type "subject"), whose levels are separated by dots.
+    const bool subjects = std::all_of(topics.begin(), topics.end(),
+                                      [](const Destination* t) { return t->type == "subject"; });
+    const char separator = subjects ? '.' : '/';
     TopicTrie root;
     for (const auto* topic : topics) {
         TopicTrie* at = &root;
         std::string_view rest = topic->name;
         while (true) {
-            const auto slash = rest.find('/');
+            const auto slash = rest.find(separator);
             at = &at->children[std::string(rest.substr(0, slash))];
             if (slash == std::string_view::npos) {
                 break;
@@ -277,8 +282,9 @@ Desired topicGroup(const std::vector<const Destination*>& topics) {
     Desired group = topicLevel({}, root);
     group.key = "~topics";  // after every vhost
     group.kind = NodeKind::Group;
-    group.values.name =
-        BrokerTreeModel::tr("MQTT topics (%1)").arg(QLocale().toString(topics.size()));
+    const auto count = QLocale().toString(topics.size());
+    group.values.name = subjects ? BrokerTreeModel::tr("Subjects (%1)").arg(count)
+                                 : BrokerTreeModel::tr("MQTT topics (%1)").arg(count);
     return group;
 }
 

@@ -126,7 +126,7 @@ MainWindow::MainWindow(StudioSettings& settings, sbx::LogHub& log, WorkspaceCont
                 const QLocale locale;
                 brokerStatsLabel_->setText(
                     tr("Clients: %1 · received: %2 · sent: %3")
-                        .arg(locale.toString(static_cast<qulonglong>(stats.clientsConnected)),
+                        .arg(locale.toString(static_cast<qulonglong>(stats.connections)),
                              locale.toString(static_cast<qulonglong>(stats.messagesReceived)),
                              locale.toString(static_cast<qulonglong>(stats.messagesSent))));
                 overview_->showBroker(broker_.statusText(), brokerStatsLabel_->text());

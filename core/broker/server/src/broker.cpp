@@ -242,6 +242,7 @@ BrokerStatsSnapshot Broker::stats() const {
                                        std::chrono::steady_clock::now() - context.startedAt)
                                        .count());
     s.clientsConnected = c.clientsConnected.load();
+    s.connections = context.clients.size();
     s.clientsTotal = context.registry.size();
     s.clientsMaximum = c.clientsMaximum.load();
     s.messagesReceived = c.messagesReceived.load();

@@ -87,4 +87,9 @@ std::vector<std::shared_ptr<ClientEntry>> ClientDirectory::all() const {
     return out;
 }
 
+std::size_t ClientDirectory::size() const {
+    std::lock_guard lock(mutex_);
+    return entries_.size();
+}
+
 }  // namespace sbx::broker

@@ -70,6 +70,7 @@ public:
     void remove(const ClientEntry& entry);
     [[nodiscard]] std::shared_ptr<ClientEntry> find(const std::string& id) const;
     [[nodiscard]] std::vector<std::shared_ptr<ClientEntry>> all() const;
+    [[nodiscard]] std::size_t size() const;
 
 private:
     mutable std::mutex mutex_;

@@ -8,8 +8,9 @@ namespace sbx::broker {
 // Plain numbers for $SYS, the observe model and tests.
 struct BrokerStatsSnapshot {
     std::uint64_t uptimeSeconds = 0;
-    std::uint64_t clientsConnected = 0;
-    std::uint64_t clientsTotal = 0;  // sessions, connected or not
+    std::uint64_t clientsConnected = 0;  // MQTT clients, as $SYS/broker/clients/connected
+    std::uint64_t connections = 0;       // clients of every protocol (MQTT, AMQP, ...)
+    std::uint64_t clientsTotal = 0;      // sessions, connected or not
     std::uint64_t clientsMaximum = 0;
     std::uint64_t messagesReceived = 0;
     std::uint64_t messagesSent = 0;
