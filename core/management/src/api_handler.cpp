@@ -266,6 +266,8 @@ ApiResponse dispatch(const Endpoints& e, const Route& route, const ApiRequest& r
             return m == "POST" ? e.publish(request) : methodNotAllowed(m, "POST");
         case Endpoint::Events:
             return failure(426, "upgrade_required", "/api/v1/events is a WebSocket");
+        case Endpoint::LiveMessages:
+            return failure(426, "upgrade_required", "/api/v1/messages/live is a WebSocket");
         case Endpoint::Metrics:
             return get ? e.metrics() : methodNotAllowed(m, "GET");
     }

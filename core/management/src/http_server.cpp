@@ -12,6 +12,7 @@
 #include "api_handler.h"
 #include "event_hub.h"
 #include "http_session.h"
+#include "live_tails.h"
 
 namespace sbx::management {
 
@@ -24,12 +25,15 @@ struct HttpServer::Impl {
           workers(std::max(1U, options.workerThreads)),
           acceptor(io),
           hub(source, io, workers, options.snapshotInterval),
+          live(source, workers),
           handler(source,
                   [this] {
-                      return ManagementCounters{hub.clients(), hub.dropped()};
+                      return ManagementCounters{hub.clients(), hub.dropped(), live.clients(),
+                                                live.lost()};
                   }),
           settings{handler,
                    hub,
+                   live,
                    workers,
                    options.maxBodyBytes,
                    options.maxQueuedEventBytes,
@@ -97,6 +101,7 @@ struct HttpServer::Impl {
         });
         closed.get_future().wait();
         hub.stop();
+        live.stop();
         // Source calls in flight finish before the source may go away.
         workers.join();
         io.stop();
@@ -110,6 +115,7 @@ struct HttpServer::Impl {
     asio::thread_pool workers;
     tcp::acceptor acceptor;
     EventHub hub;
+    LiveTails live;
     ApiHandler handler;
     SessionSettings settings;
     std::vector<std::thread> threads;

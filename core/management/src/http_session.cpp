@@ -12,6 +12,8 @@
 #include "api_handler.h"
 #include "event_hub.h"
 #include "events_session.h"
+#include "live_tail_session.h"
+#include "live_tails.h"
 #include "route.h"
 
 namespace sbx::management {
@@ -66,12 +68,14 @@ private:
 
     void upgrade(Request request) {
         auto route = matchRoute(std::string(request.target()));
+        if (route && route->endpoint == Endpoint::LiveMessages) {
+            tail(std::move(request), *route);
+            return;
+        }
         if (!route || route->endpoint != Endpoint::Events) {
-            Response response{http::status::not_found, request.version()};
-            response.set(http::field::content_type, "application/json");
-            response.body() = errorBody("not_found", "WebSockets are served at /api/v1/events");
-            response.keep_alive(false);
-            write(std::move(response));
+            refuse(request.version(), Error{ErrorCode::NotFound,
+                                            "WebSockets are served at /api/v1/events and "
+                                            "/api/v1/messages/live"});
             return;
         }
         const auto flag = [&](const char* key) {
@@ -83,6 +87,29 @@ private:
                                                        settings_.maxQueuedEventBytes, flag("hops"),
                                                        flag("snapshots"));
         session->accept(std::move(request));
+    }
+
+    void tail(Request request, const Route& route) {
+        auto watch = liveWatchOf(route);
+        if (!watch) {
+            refuse(request.version(), watch.error());
+            return;
+        }
+        auto session = std::make_shared<LiveTailSession>(std::move(stream_), settings_.live,
+                                                         settings_.maxQueuedEventBytes);
+        session->start(std::move(request), std::move(*watch));
+    }
+
+    // An upgrade that will not happen: the error as JSON, then the connection closes.
+    void refuse(unsigned version, const Error& error) {
+        const auto status = httpErrorFor(error);
+        Response response{static_cast<http::status>(status.status), version};
+        response.set(http::field::server, "signalbox");
+        response.set(http::field::content_type, "application/json");
+        response.body() = errorBody(status.code, error.message);
+        response.keep_alive(false);
+        response.prepare_payload();
+        write(std::move(response));
     }
 
     void handle(Request request) {

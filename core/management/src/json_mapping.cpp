@@ -103,7 +103,7 @@ constexpr std::array kHopKinds{observe::HopKind::Published,    observe::HopKind:
                                observe::HopKind::Nacked,       observe::HopKind::Requeued,
                                observe::HopKind::DeadLettered, observe::HopKind::Returned};
 
-constexpr std::array<std::pair<observe::Capability, std::string_view>, 12> kCapabilityNames{{
+constexpr std::array<std::pair<observe::Capability, std::string_view>, 13> kCapabilityNames{{
     {observe::Capability::Peek, "peek"},
     {observe::Capability::Publish, "publish"},
     {observe::Capability::PublishMqtt, "publishMqtt"},
@@ -116,6 +116,7 @@ constexpr std::array<std::pair<observe::Capability, std::string_view>, 12> kCapa
     {observe::Capability::HopEvents, "hopEvents"},
     {observe::Capability::Streams, "streams"},
     {observe::Capability::TopicTree, "topicTree"},
+    {observe::Capability::LiveMessages, "liveMessages"},
 }};
 
 int parseDigits(std::string_view text, std::size_t at, std::size_t count) {
@@ -461,6 +462,14 @@ SBX_SERIALIZER(ObservedMessage)::from_json(const Json& json, observe::ObservedMe
     m::read(json, "redelivered", value.redelivered);
     m::readTime(json, "time", value.time);
     m::read(json, "deaths", value.deaths);
+}
+
+SBX_SERIALIZER(MessageBatch)::to_json(Json& json, const observe::MessageBatch& value) {
+    json = {{"messages", value.messages}, {"lost", value.lost}};
+}
+SBX_SERIALIZER(MessageBatch)::from_json(const Json& json, observe::MessageBatch& value) {
+    m::read(json, "messages", value.messages);
+    m::read(json, "lost", value.lost);
 }
 
 SBX_SERIALIZER(MessageIds)::to_json(Json& json, const observe::MessageIds& value) {

@@ -150,6 +150,12 @@ std::string renderPrometheus(const observe::BrokerSnapshot& snapshot,
     family(out, "sbx_management_event_batches_dropped_total", "counter",
            "Event batches not sent to WebSocket clients that read too slowly");
     sample(out, "sbx_management_event_batches_dropped_total", "", management.eventBatchesDropped);
+    family(out, "sbx_management_live_tails", "gauge",
+           "WebSocket clients of /api/v1/messages/live (one message watch each)");
+    sample(out, "sbx_management_live_tails", "", management.liveTails);
+    family(out, "sbx_management_live_messages_lost_total", "counter",
+           "Messages not sent to live-tail clients that read too slowly");
+    sample(out, "sbx_management_live_messages_lost_total", "", management.liveMessagesLost);
     return out;
 }
 

@@ -12,6 +12,8 @@ namespace sbx::management {
 struct ManagementCounters {
     std::uint64_t eventClients = 0;
     std::uint64_t eventBatchesDropped = 0;  // batches not sent to slow WebSocket clients
+    std::uint64_t liveTails = 0;            // clients of /api/v1/messages/live
+    std::uint64_t liveMessagesLost = 0;     // messages not sent to slow live-tail clients
 };
 
 // Prometheus text exposition format 0.0.4: label values escape '\', '"' and newline;

@@ -1,10 +1,15 @@
 #include "sbx/management/remote_broker_source.h"
 
+#include <algorithm>
+#include <atomic>
+#include <iterator>
+#include <optional>
+
 #include "api_error.h"
-#include "hop_stream.h"
 #include "http_client.h"
 #include "route.h"
 #include "sbx/management/json_mapping.h"
+#include "websocket_stream.h"
 
 namespace sbx::management {
 
@@ -61,6 +66,37 @@ Result<T> callAs(const RemoteBrokerOptions& options, std::string_view method,
     return value;
 }
 
+// A frame of /api/v1/events: the hops of a {"type":"hops"} message, else nothing.
+std::vector<observe::HopEvent> hopsOf(const std::string& text) {
+    auto json = parseJson(text);
+    if (!json || !json->is_object() || json->value("type", "") != "hops") {
+        return {};
+    }
+    auto events = fromJson<std::vector<observe::HopEvent>>((*json)["events"]);
+    return events ? std::move(*events) : std::vector<observe::HopEvent>{};
+}
+
+// A frame of /api/v1/messages/live: {"type":"messages","messages":[...],"lost":N}.
+std::optional<observe::MessageBatch> batchOf(const std::string& text) {
+    auto json = parseJson(text);
+    if (!json || !json->is_object() || json->value("type", "") != "messages") {
+        return std::nullopt;
+    }
+    auto batch = fromJson<observe::MessageBatch>(*json);
+    if (!batch) {
+        return std::nullopt;
+    }
+    return std::move(*batch);
+}
+
+std::string livePath(const observe::MessageWatch& watch) {
+    std::string path = std::string(kApi) + "/messages/live?";
+    if (!watch.topicFilter.empty()) {
+        return path + "topic_filter=" + percentEncode(watch.topicFilter);
+    }
+    return path + "destination=" + percentEncode(watch.destinationId);
+}
+
 Status callStatus(const RemoteBrokerOptions& options, std::string_view method,
                   const std::string& path, const std::optional<Json>& body = std::nullopt) {
     auto json = call(options, method, path, body);
@@ -94,7 +130,26 @@ RemoteBrokerSource::RemoteBrokerSource(RemoteBrokerOptions options, std::string 
                                        observe::Capabilities capabilities)
     : options_(std::move(options)), name_(std::move(name)), capabilities_(capabilities) {}
 
+// One live message watch: its stream, and the switch that silences its listener the
+// moment it is unwatched (even while the stream's thread is still running).
+struct RemoteBrokerSource::MessageStream {
+    std::shared_ptr<std::atomic<bool>> active = std::make_shared<std::atomic<bool>>(true);
+    std::unique_ptr<WebSocketStream> stream;
+};
+
 RemoteBrokerSource::~RemoteBrokerSource() {
+    std::map<ListenerId, std::unique_ptr<MessageStream>> streams;
+    std::vector<std::unique_ptr<MessageStream>> retired;
+    {
+        std::lock_guard lock(messageStreamsMutex_);
+        streams.swap(messageStreams_);
+        retired.swap(retired_);
+    }
+    for (auto& [id, entry] : streams) {
+        entry->active->store(false);
+    }
+    streams.clear();  // joins each stream's thread
+    retired.clear();
     std::lock_guard lock(streamMutex_);
     stream_.reset();
 }
@@ -171,8 +226,13 @@ observe::BrokerSource::ListenerId RemoteBrokerSource::watchHops(HopListener list
     }
     std::lock_guard lock(streamMutex_);
     if (!stream_ && capabilities_.has(observe::Capability::HopEvents)) {
-        stream_ = std::make_unique<HopStream>(targetOf(options_),
-                                              [this](const auto& events) { dispatchHops(events); });
+        stream_ = std::make_unique<WebSocketStream>(
+            targetOf(options_), std::string(kApi) + "/events?snapshots=0",
+            [this](const std::string& text) {
+                if (auto events = hopsOf(text); !events.empty()) {
+                    dispatchHops(events);
+                }
+            });
     }
     return id;
 }
@@ -195,6 +255,73 @@ void RemoteBrokerSource::unwatchHops(ListenerId id) {
 bool RemoteBrokerSource::hopStreamConnected() const {
     std::lock_guard lock(streamMutex_);
     return stream_ && stream_->connected();
+}
+
+Result<observe::BrokerSource::ListenerId> RemoteBrokerSource::watchMessages(
+    const observe::MessageWatch& watch, MessageListener listener) {
+    if (!capabilities_.has(observe::Capability::LiveMessages)) {
+        return Error{ErrorCode::Unsupported,
+                     name_ + " (" + targetOf(options_).describe() +
+                         ") cannot stream messages live: its management API has no "
+                         "/api/v1/messages/live"};
+    }
+    if (watch.destinationId.empty() == watch.topicFilter.empty()) {
+        return Error{ErrorCode::InvalidArgument,
+                     "a live watch follows either a destination or a topic filter"};
+    }
+    auto entry = std::make_unique<MessageStream>();
+    entry->stream = std::make_unique<WebSocketStream>(
+        targetOf(options_), livePath(watch),
+        [active = entry->active, listener = std::move(listener)](const std::string& text) {
+            if (!active->load()) {
+                return;
+            }
+            if (auto batch = batchOf(text)) {
+                listener(*batch);
+            }
+        });
+    // The remote broker watches before it accepts the upgrade: once open, nothing
+    // published from now on is missed.
+    if (auto opened = entry->stream->waitForFirstAttempt(options_.timeout); !opened) {
+        entry->active->store(false);
+        return opened.error();
+    }
+    std::lock_guard lock(messageStreamsMutex_);
+    const auto id = nextMessageListenerId_++;
+    messageStreams_.emplace(id, std::move(entry));
+    return id;
+}
+
+void RemoteBrokerSource::unwatchMessages(ListenerId id) {
+    std::unique_ptr<MessageStream> entry;
+    std::vector<std::unique_ptr<MessageStream>> joinable;
+    {
+        std::lock_guard lock(messageStreamsMutex_);
+        const auto found = messageStreams_.find(id);
+        if (found != messageStreams_.end()) {
+            entry = std::move(found->second);
+            messageStreams_.erase(found);
+            entry->active->store(false);
+        }
+        // Retired streams whose thread is not this one can be joined now.
+        auto keep = std::partition(retired_.begin(), retired_.end(),
+                                   [](const auto& r) { return r->stream->onStreamThread(); });
+        std::move(keep, retired_.end(), std::back_inserter(joinable));
+        retired_.erase(keep, retired_.end());
+        if (entry && entry->stream->onStreamThread()) {
+            entry->stream->closeSoon();  // the server ends its watch now
+            retired_.push_back(std::move(entry));
+        }
+    }
+    // Joins outside the lock: a listener of another watch may be calling in meanwhile.
+    entry.reset();
+    joinable.clear();
+}
+
+bool RemoteBrokerSource::messageStreamConnected(ListenerId id) const {
+    std::lock_guard lock(messageStreamsMutex_);
+    const auto found = messageStreams_.find(id);
+    return found != messageStreams_.end() && found->second->stream->connected();
 }
 
 void RemoteBrokerSource::dispatchHops(const std::vector<observe::HopEvent>& events) {

@@ -106,6 +106,9 @@ std::optional<Endpoint> endpointOf(const std::vector<std::string_view>& s) {
     if (s.size() == 3) {
         return collection(s[2]);
     }
+    if (s.size() == 4 && s[2] == "messages" && s[3] == "live") {
+        return Endpoint::LiveMessages;
+    }
     if (s.size() == 4 && s[2] == "destinations") {
         return Endpoint::Destination;
     }

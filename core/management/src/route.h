@@ -25,6 +25,7 @@ enum class Endpoint {
     Client,               // /api/v1/clients/{id}
     Publish,              // /api/v1/publish
     Events,               // /api/v1/events (WebSocket)
+    LiveMessages,         // /api/v1/messages/live (WebSocket)
     Metrics,              // /metrics
 };
 

@@ -74,7 +74,8 @@ public:
         observe::Capabilities c;
         c.add(observe::Capability::Peek)
             .add(observe::Capability::Publish)
-            .add(observe::Capability::HopEvents);
+            .add(observe::Capability::HopEvents)
+            .add(observe::Capability::LiveMessages);
         return c;
     }
 
@@ -193,6 +194,35 @@ public:
         }
     }
 
+    // Live tails: any destination id or filter is accepted; emitMessages feeds them all.
+    Result<ListenerId> watchMessages(const observe::MessageWatch& watch,
+                                     MessageListener listener) override {
+        std::lock_guard lock(mutex_);
+        messageWatches_.emplace_back(nextId_, std::move(listener));
+        lastMessageWatch = watch;
+        return nextId_++;
+    }
+    void unwatchMessages(ListenerId id) override {
+        std::lock_guard lock(mutex_);
+        std::erase_if(messageWatches_, [id](const auto& e) { return e.first == id; });
+    }
+    std::size_t messageWatchCount() {
+        std::lock_guard lock(mutex_);
+        return messageWatches_.size();
+    }
+    void emitMessages(const observe::MessageBatch& batch) {
+        std::vector<MessageListener> copy;
+        {
+            std::lock_guard lock(mutex_);
+            for (const auto& e : messageWatches_) {
+                copy.push_back(e.second);
+            }
+        }
+        for (const auto& l : copy) {
+            l(batch);
+        }
+    }
+
     // Peeks of "queue:/slow" wait for openGate(); waitForBlockedPeek() sees one waiting.
     void waitForBlockedPeek() {
         std::unique_lock gate(gateMutex_);
@@ -213,6 +243,7 @@ public:
     std::vector<std::string> disconnected;
     observe::PeekRequest lastPeek;
     observe::RedriveRequest lastRedrive;
+    observe::MessageWatch lastMessageWatch;
     int snapshots = 0;
 
 private:
@@ -237,6 +268,7 @@ private:
     observe::BrokerSnapshot snapshot_;
     std::vector<observe::ObservedMessage> messages_;
     std::vector<std::pair<ListenerId, HopListener>> listeners_;
+    std::vector<std::pair<ListenerId, MessageListener>> messageWatches_;
     ListenerId nextId_ = 1;
 };
 

@@ -70,7 +70,7 @@ TEST_F(HttpServerTest, ReadEndpoints) {
     EXPECT_EQ(callJson("GET", "/api/v1/clients", 200)[0]["name"], "sensor-1");
     const auto caps = callJson("GET", "/api/v1/capabilities", 200);
     EXPECT_EQ(caps["name"], "fake");
-    EXPECT_EQ(caps["capabilities"], Json({"peek", "publish", "hopEvents"}));
+    EXPECT_EQ(caps["capabilities"], Json({"peek", "publish", "hopEvents", "liveMessages"}));
     EXPECT_EQ(callJson("GET", "/api/v1/destinations/queue%3A%2Forders", 200)["messagesReady"], 3);
     EXPECT_EQ(
         callJson("GET", "/api/v1/destinations/topic%3Asensors%2Ft1", 200)["lastValueEncoding"],

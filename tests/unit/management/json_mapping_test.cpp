@@ -120,12 +120,55 @@ TEST(JsonMapping, HopEventsAndCapabilities) {
     EXPECT_EQ(back->ids, event.ids);
 
     observe::Capabilities caps;
-    caps.add(observe::Capability::PublishMqtt).add(observe::Capability::Redrive);
+    caps.add(observe::Capability::PublishMqtt)
+        .add(observe::Capability::Redrive)
+        .add(observe::Capability::LiveMessages);
     const Json c = caps;
-    EXPECT_EQ(c, Json({"publishMqtt", "redrive"}));
-    auto parsed =
-        fromJson<observe::Capabilities>(Json({"redrive", "fromTheFuture", "publishMqtt"}));
+    EXPECT_EQ(c, Json({"publishMqtt", "redrive", "liveMessages"}));
+    auto parsed = fromJson<observe::Capabilities>(
+        Json({"redrive", "fromTheFuture", "liveMessages", "publishMqtt"}));
     EXPECT_EQ(parsed->bits, caps.bits);
+}
+
+TEST(JsonMapping, MessageBatchRoundTrips) {
+    observe::MessageBatch batch;
+    batch.lost = 7;
+    observe::ObservedMessage first;
+    first.destinationId = "topic:plant/+/temp";
+    first.routingKey = "plant/a/temp";
+    first.payload = "21.5";
+    first.properties = {{"qos", "1"}, {"retain", "false"}};
+    first.headers = {{"site", "north"}};
+    first.time = std::chrono::system_clock::time_point(std::chrono::milliseconds(1700000000123));
+    observe::ObservedMessage second;
+    second.payload = std::string("\x00\xff", 2);
+    second.position = 3;
+    batch.messages = {first, second};
+
+    const Json json = batch;
+    EXPECT_EQ(json["lost"], 7);
+    ASSERT_EQ(json["messages"].size(), 2U);
+    EXPECT_EQ(json["messages"][0], Json(first)) << "each message as peek renders it";
+    EXPECT_EQ(json["messages"][1]["payloadEncoding"], "base64");
+
+    auto back = fromJson<observe::MessageBatch>(json);
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(back->lost, 7U);
+    ASSERT_EQ(back->messages.size(), 2U);
+    EXPECT_EQ(back->messages[0].routingKey, "plant/a/temp");
+    EXPECT_EQ(back->messages[0].properties, first.properties);
+    EXPECT_EQ(back->messages[0].headers, first.headers);
+    EXPECT_EQ(back->messages[0].time, first.time);
+    EXPECT_EQ(back->messages[1].payload, second.payload);
+    EXPECT_EQ(back->messages[1].position, 3U);
+
+    // The live endpoint's frame carries a "type" too; readers ignore it, and an empty
+    // frame is a batch of nothing.
+    auto frame = fromJson<observe::MessageBatch>(Json::parse(R"({"type":"messages","lost":2})"));
+    ASSERT_TRUE(frame.ok());
+    EXPECT_TRUE(frame->messages.empty());
+    EXPECT_EQ(frame->lost, 2U);
+    EXPECT_FALSE(fromJson<observe::MessageBatch>(Json::parse(R"({"lost":"many"})")).ok());
 }
 
 TEST(JsonMapping, TimesAreIsoUtcAndZeroIsNull) {

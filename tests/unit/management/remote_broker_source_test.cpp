@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <condition_variable>
+#include <future>
+#include <thread>
 
 #include "fake_broker_source.h"
 #include "sbx/management/http_server.h"
@@ -123,6 +126,134 @@ TEST_F(RemoteBrokerSourceTest, HopEventsArriveOverTheWebSocket) {
     }
     remote_->unwatchHops(id);
     EXPECT_FALSE(remote_->hopStreamConnected());
+}
+
+// Waits up to 10 s for `condition`.
+template <typename Condition>
+bool eventually(Condition condition) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+}
+
+class Batches {
+public:
+    observe::BrokerSource::MessageListener listener() {
+        return [this](const observe::MessageBatch& batch) {
+            std::lock_guard lock(mutex_);
+            batches_.push_back(batch);
+            arrived_.notify_all();
+        };
+    }
+    bool waitFor(std::size_t count) {
+        std::unique_lock lock(mutex_);
+        return arrived_.wait_for(lock, std::chrono::seconds(10),
+                                 [&] { return batches_.size() >= count; });
+    }
+    std::vector<observe::MessageBatch> all() {
+        std::lock_guard lock(mutex_);
+        return batches_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable arrived_;
+    std::vector<observe::MessageBatch> batches_;
+};
+
+observe::MessageBatch batchOf(std::string payload, std::uint64_t lost = 0) {
+    observe::MessageBatch batch;
+    observe::ObservedMessage message;
+    message.destinationId = "queue:/orders";
+    message.payload = std::move(payload);
+    message.properties = {{"content-type", "text/plain"}};
+    batch.messages.push_back(message);
+    batch.lost = lost;
+    return batch;
+}
+
+TEST_F(RemoteBrokerSourceTest, LiveMessagesArriveAndStopAtUnwatch) {
+    EXPECT_TRUE(remote_->capabilities().has(observe::Capability::LiveMessages));
+    Batches batches;
+    auto id = remote_->watchMessages({.destinationId = "queue:/orders"}, batches.listener());
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    // Watched before the upgrade was accepted: no waiting needed.
+    EXPECT_EQ(fake_.messageWatchCount(), 1U);
+    EXPECT_EQ(fake_.lastMessageWatch.destinationId, "queue:/orders");
+    fake_.emitMessages(batchOf("one", 2));
+    ASSERT_TRUE(batches.waitFor(1));
+    const auto first = batches.all()[0];
+    ASSERT_EQ(first.messages.size(), 1U);
+    EXPECT_EQ(first.messages[0].payload, "one");
+    EXPECT_EQ(first.messages[0].properties, batchOf("").messages[0].properties);
+    EXPECT_EQ(first.lost, 2U);
+
+    remote_->unwatchMessages(*id);
+    EXPECT_TRUE(eventually([&] { return fake_.messageWatchCount() == 0; }))
+        << "the server kept the watch of a client that left";
+    fake_.emitMessages(batchOf("two"));
+    EXPECT_EQ(batches.all().size(), 1U);
+
+    auto filter = remote_->watchMessages({.topicFilter = "sensors/#"}, batches.listener());
+    ASSERT_TRUE(filter.ok());
+    EXPECT_EQ(fake_.lastMessageWatch.topicFilter, "sensors/#");
+    EXPECT_TRUE(fake_.lastMessageWatch.destinationId.empty());
+    remote_->unwatchMessages(*filter);
+}
+
+TEST_F(RemoteBrokerSourceTest, UnknownDestinationFailsTheWatch) {
+    Batches batches;
+    auto id = remote_->watchMessages({.destinationId = "queue:/nope"}, batches.listener());
+    ASSERT_FALSE(id.ok());
+    EXPECT_EQ(id.error().code, ErrorCode::NotFound);
+    EXPECT_EQ(id.error().message, "no destination 'queue:/nope'");
+    EXPECT_EQ(fake_.messageWatchCount(), 0U);
+    auto both = remote_->watchMessages({.destinationId = "queue:/orders", .topicFilter = "a"},
+                                       batches.listener());
+    EXPECT_EQ(both.error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(RemoteBrokerSourceTest, ALiveWatchReconnectsWhenTheServerComesBack) {
+    Batches batches;
+    auto id = remote_->watchMessages({.destinationId = "queue:/orders"}, batches.listener());
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    const auto port = server_->port();
+    server_->stop();
+    EXPECT_EQ(fake_.messageWatchCount(), 0U) << "stop() ends every watch";
+    EXPECT_TRUE(eventually([&] { return !remote_->messageStreamConnected(*id); }));
+
+    auto again = HttpServer::start(fake_, HttpServerOptions{.port = port});
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    server_ = std::move(again).value();
+    ASSERT_TRUE(eventually(
+        [&] { return remote_->messageStreamConnected(*id) && fake_.messageWatchCount() == 1; }));
+    fake_.emitMessages(batchOf("after the restart"));
+    ASSERT_TRUE(batches.waitFor(1));
+    EXPECT_EQ(batches.all()[0].messages[0].payload, "after the restart");
+    remote_->unwatchMessages(*id);
+}
+
+TEST_F(RemoteBrokerSourceTest, AListenerMayUnwatchItself) {
+    std::atomic<int> calls{0};
+    std::promise<observe::BrokerSource::ListenerId> idOf;
+    auto idFuture = idOf.get_future().share();
+    auto id = remote_->watchMessages({.destinationId = "queue:/orders"},
+                                     [&, idFuture](const observe::MessageBatch&) {
+                                         ++calls;
+                                         remote_->unwatchMessages(idFuture.get());
+                                     });
+    ASSERT_TRUE(id.ok());
+    idOf.set_value(*id);
+    fake_.emitMessages(batchOf("one"));
+    ASSERT_TRUE(eventually([&] { return calls.load() == 1; }));
+    fake_.emitMessages(batchOf("two"));
+    EXPECT_TRUE(eventually([&] { return fake_.messageWatchCount() == 0; }));
+    EXPECT_EQ(calls.load(), 1);
 }
 
 TEST(RemoteBrokerSource, UnreachableBrokerIsAClearError) {

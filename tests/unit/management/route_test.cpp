@@ -15,6 +15,11 @@ TEST(Route, MatchesEveryResource) {
     EXPECT_EQ(matchRoute("/api/v1/clients/c%201")->id, "c 1");
     EXPECT_EQ(matchRoute("/api/v1/publish")->endpoint, Endpoint::Publish);
     EXPECT_EQ(matchRoute("/api/v1/events?hops=0")->endpoint, Endpoint::Events);
+    auto live = matchRoute("/api/v1/messages/live?topic_filter=plant%2F%2B%2Ftemp");
+    ASSERT_TRUE(live.ok());
+    EXPECT_EQ(live->endpoint, Endpoint::LiveMessages);
+    EXPECT_EQ(live->query.at("topic_filter"), "plant/+/temp");
+    EXPECT_EQ(matchRoute("/api/v1/messages").error().code, ErrorCode::NotFound);
     EXPECT_EQ(matchRoute("/metrics")->endpoint, Endpoint::Metrics);
     EXPECT_EQ(matchRoute("/api/v1/destinations/x/purge")->endpoint, Endpoint::DestinationPurge);
     EXPECT_EQ(matchRoute("/api/v1/destinations/x/redrive")->endpoint, Endpoint::DestinationRedrive);

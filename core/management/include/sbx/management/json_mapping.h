@@ -39,6 +39,7 @@ SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::BrokerOverview);
 SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::BrokerSnapshot);
 SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::DeathRecord);
 SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::ObservedMessage);
+SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::MessageBatch);
 SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::HopKind);
 SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::MessageIds);
 SBX_MANAGEMENT_JSON_SERIALIZER(sbx::observe::HopEvent);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -12,7 +13,7 @@
 
 namespace sbx::management {
 
-class HopStream;
+class WebSocketStream;
 
 struct RemoteBrokerOptions {
     std::string host = "127.0.0.1";
@@ -25,10 +26,12 @@ struct RemoteBrokerOptions {
 
 // A remote `sbx broker --http-port N` as an observe::BrokerSource, over its management
 // API: each call is one HTTP request (a fresh connection, so calls from many threads
-// never wait for each other), and hop events come over the /api/v1/events WebSocket on
-// a background thread, opened while anyone watches. Errors of the remote broker come
-// back with their code and message; failures to reach it are IoError with the address
-// and the reason.
+// never wait for each other), hop events come over the /api/v1/events WebSocket on a
+// background thread, opened while anyone watches, and each live message watch is a
+// /api/v1/messages/live WebSocket of its own, on its own thread. Both reconnect every
+// second while the remote broker is away. Errors of the remote broker come back with
+// their code and message; failures to reach it are Unavailable with the address and the
+// reason.
 class RemoteBrokerSource final : public observe::BrokerSource {
 public:
     // Asks the remote broker for its name and capabilities, so a wrong address fails
@@ -56,8 +59,16 @@ public:
     ListenerId watchHops(HopListener listener) override;
     void unwatchHops(ListenerId id) override;
 
+    // Opens the WebSocket and returns once the remote broker watches: an unknown
+    // destination fails here (NotFound, with the remote broker's message).
+    Result<ListenerId> watchMessages(const observe::MessageWatch& watch,
+                                     MessageListener listener) override;
+    void unwatchMessages(ListenerId id) override;
+
     // True while the hop stream's WebSocket is open (it reconnects on its own).
     [[nodiscard]] bool hopStreamConnected() const;
+    // True while the live message watch's WebSocket is open.
+    [[nodiscard]] bool messageStreamConnected(ListenerId id) const;
 
 private:
     RemoteBrokerSource(RemoteBrokerOptions options, std::string name,
@@ -73,7 +84,15 @@ private:
     ListenerId nextListenerId_ = 1;
 
     mutable std::mutex streamMutex_;
-    std::unique_ptr<HopStream> stream_;
+    std::unique_ptr<WebSocketStream> stream_;
+
+    struct MessageStream;
+    mutable std::mutex messageStreamsMutex_;
+    std::map<ListenerId, std::unique_ptr<MessageStream>> messageStreams_;
+    // Streams unwatched from within their own listener: their thread cannot join itself,
+    // so they are destroyed later, by another thread.
+    std::vector<std::unique_ptr<MessageStream>> retired_;
+    ListenerId nextMessageListenerId_ = 1;
 };
 
 }  // namespace sbx::management
