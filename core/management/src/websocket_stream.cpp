@@ -1,5 +1,6 @@
 #include "websocket_stream.h"
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -26,6 +27,7 @@ struct WebSocketStream::Impl {
           path(std::move(p)),
           onText(std::move(handler)),
           connected(isConnected),
+          work(io.get_executor()),
           resolver(io),
           retry(io) {}
 
@@ -144,6 +146,8 @@ struct WebSocketStream::Impl {
     std::atomic<bool>& connected;
     bool closing = false;  // the stream's thread only
     asio::io_context io;
+    // Keeps io.run() going once the stream closed, so the destructor's close always runs.
+    asio::executor_work_guard<asio::io_context::executor_type> work;
     tcp::resolver resolver;
     asio::steady_timer retry;
     std::optional<websocket::stream<beast::tcp_stream>> ws;
