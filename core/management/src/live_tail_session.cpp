@@ -171,6 +171,7 @@ void LiveTailSession::writeNext() {
         // Drops with nothing queued after them are told in a frame of their own.
         if (queue_.empty() && lostSinceQueued_ > 0) {
             queue_.push_back(Pending{"[]", lostSinceQueued_});
+            queuedBytes_ += queue_.back().messages.size();
             lostSinceQueued_ = 0;
         }
         if (queue_.empty()) {

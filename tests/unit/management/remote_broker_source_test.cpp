@@ -193,11 +193,25 @@ TEST_F(RemoteBrokerSourceTest, LiveMessagesArriveAndStopAtUnwatch) {
     EXPECT_EQ(first.messages[0].properties, batchOf("").messages[0].properties);
     EXPECT_EQ(first.lost, 2U);
 
+    // A batch of nothing but lost messages is told on its own, and what follows flows.
+    observe::MessageBatch lostOnly;
+    lostOnly.lost = 5;
+    fake_.emitMessages(lostOnly);
+    ASSERT_TRUE(batches.waitFor(2));
+    EXPECT_TRUE(batches.all()[1].messages.empty());
+    EXPECT_EQ(batches.all()[1].lost, 5U);
+    fake_.emitMessages(batchOf("after the loss"));
+    ASSERT_TRUE(batches.waitFor(3));
+    const auto all = batches.all();
+    ASSERT_EQ(all[2].messages.size(), 1U);
+    EXPECT_EQ(all[2].messages[0].payload, "after the loss");
+    EXPECT_EQ(all[2].lost, 0U);
+
     remote_->unwatchMessages(*id);
     EXPECT_TRUE(eventually([&] { return fake_.messageWatchCount() == 0; }))
         << "the server kept the watch of a client that left";
     fake_.emitMessages(batchOf("two"));
-    EXPECT_EQ(batches.all().size(), 1U);
+    EXPECT_EQ(batches.all().size(), 3U);
 
     auto filter = remote_->watchMessages({.topicFilter = "sensors/#"}, batches.listener());
     ASSERT_TRUE(filter.ok());

@@ -25,8 +25,8 @@ struct HttpServerOptions {
 };
 
 // The management API (docs/management-api.yaml) over one BrokerSource: REST under
-// /api/v1, the WebSocket /api/v1/events and Prometheus text at /metrics. Beast and
-// Asio stay behind the pimpl.
+// /api/v1, the WebSockets /api/v1/events and /api/v1/messages/live, and Prometheus
+// text at /metrics. Beast and Asio stay behind the pimpl.
 class HttpServer {
 public:
     // Binds and starts serving; fails with a readable reason (address in use, ...).
