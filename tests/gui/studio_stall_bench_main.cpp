@@ -1,6 +1,6 @@
 // The studio under a steady load through its embedded broker: how late its event loop
 // runs (a 2 ms timer's lateness, p50/p99/p99.9/max) and how much memory it holds (VmRSS)
-// at the start, after the first checkpoint (1M messages) and at the end (10M), with the
+// at the start and after every checkpoint (each 1M messages) up to the end (10M), with the
 // monitoring views open as a developer would have them: the broker explorer, the
 // dashboard, the message browser live on a topic under load and the trace view
 // following every message. The load is `sbx bench mqtt` in a child process.
@@ -97,6 +97,7 @@ public:
                     "-", residentMiB());
         std::fflush(stdout);
         baseline_ = broker_.stats().messagesReceived;
+        nextCheckpoint_ = options_.checkpoint;
         meter_.start();
         phaseClock_.start();
         const auto perPublisher = std::max(1, options_.rate / options_.publishers);
@@ -128,21 +129,28 @@ public:
     }
 
 private:
+    // A row per checkpoint (every --checkpoint messages), so memory reads as a curve.
     void checkProgress() {
         const auto received = broker_.stats().messagesReceived - baseline_;
-        if (!firstDone_ && received >= options_.checkpoint) {
-            firstDone_ = true;
-            report(QStringLiteral("0 → %1").arg(count(options_.checkpoint)), received);
+        while (nextCheckpoint_ <= options_.messages && received >= nextCheckpoint_) {
+            const auto from = nextCheckpoint_ - std::min(nextCheckpoint_, options_.checkpoint);
+            report(QStringLiteral("%1 → %2").arg(count(from), count(nextCheckpoint_)), received);
+            nextCheckpoint_ += options_.checkpoint;
         }
         if (received >= options_.messages) {
-            report(
-                QStringLiteral("%1 → %2").arg(count(options_.checkpoint), count(options_.messages)),
-                received);
+            const auto reported = nextCheckpoint_ - options_.checkpoint;
+            if (reported < options_.messages) {  // a last, shorter phase
+                report(QStringLiteral("%1 → %2").arg(count(reported), count(options_.messages)),
+                       received);
+            }
             finish(worstP99_ > options_.maxP99Ms && options_.maxP99Ms > 0 ? 1 : 0);
         }
     }
 
     static QString count(std::uint64_t n) {
+        if (n == 0) {
+            return QStringLiteral("0");
+        }
         return n % 1'000'000 == 0 ? QStringLiteral("%1M").arg(n / 1'000'000)
                                   : QStringLiteral("%1k").arg(n / 1000);
     }
@@ -177,8 +185,8 @@ private:
     QTimer progress_;
     std::uint64_t baseline_ = 0;
     std::uint64_t lastReceived_ = 0;
+    std::uint64_t nextCheckpoint_ = 0;
     double worstP99_ = 0;
-    bool firstDone_ = false;
     bool done_ = false;
 };
 
