@@ -18,7 +18,10 @@
 
 namespace {
 constexpr std::size_t kMaxFollowed = 500;
-}
+// Hop events waiting for the worker while it is busy, at full size (about 400 bytes each):
+// more would only cost memory, the index turns over within seconds anyway.
+constexpr std::size_t kMaxPendingHops = 100'000;
+}  // namespace
 
 TracePage::TracePage(SourceMonitor& monitor, QWidget* parent)
     : QWidget(parent),
@@ -96,9 +99,8 @@ TracePage::~TracePage() {
 void TracePage::onHops(const HopBatchPtr& batch) {
     pending_.push_back(batch);
     pendingEvents_ += batch->size();
-    // More than the index holds would only push itself out again: drop the oldest.
-    while (pending_.size() > 1 &&
-           pendingEvents_ - pending_.front()->size() >= recorder_.capacity()) {
+    // A worker this far behind drops the oldest waiting batches (the newest matter most).
+    while (pending_.size() > 1 && pendingEvents_ - pending_.front()->size() >= kMaxPendingHops) {
         pendingEvents_ -= pending_.front()->size();
         pending_.erase(pending_.begin());
     }

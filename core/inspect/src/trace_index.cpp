@@ -9,8 +9,12 @@ namespace {
 using observe::HopEvent;
 using observe::HopKind;
 
+bool carriesIds(HopKind kind) {
+    return kind == HopKind::Published || kind == HopKind::DeadLettered;
+}
+
 bool carriesIds(const HopEvent& event) {
-    return event.kind == HopKind::Published || event.kind == HopKind::DeadLettered;
+    return carriesIds(event.kind);
 }
 
 template <typename F>
@@ -31,6 +35,52 @@ bool contains(std::string_view haystack, std::string_view needle) {
 
 TraceIndex::TraceIndex(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 1)) {}
 
+TraceIndex::StoredHop TraceIndex::store(const HopEvent& event) {
+    StoredHop hop;
+    hop.time = event.time;
+    hop.messageId = event.messageId;
+    hop.linkedMessageId = event.linkedMessageId;
+    hop.count = event.count;
+    hop.kind = event.kind;
+    const std::array<const std::string*, TextCount> texts = {&event.protocol,
+                                                             &event.clientId,
+                                                             &event.destination,
+                                                             &event.detail,
+                                                             &event.vhost,
+                                                             &event.routingKey,
+                                                             &event.target,
+                                                             &event.ids.messageId,
+                                                             &event.ids.correlationId,
+                                                             &event.ids.traceparent,
+                                                             &event.ids.correlationData};
+    for (std::size_t i = 0; i < TextCount; ++i) {
+        hop.text[i] = texts_.acquire(*texts[i]);
+    }
+    return hop;
+}
+
+HopEvent TraceIndex::load(const StoredHop& hop) const {
+    HopEvent event;
+    event.time = hop.time;
+    event.kind = hop.kind;
+    event.messageId = hop.messageId;
+    event.linkedMessageId = hop.linkedMessageId;
+    event.count = hop.count;
+    const auto text = [&](Text field) { return std::string(textOf(hop, field)); };
+    event.protocol = text(Protocol);
+    event.clientId = text(ClientId);
+    event.destination = text(Destination);
+    event.detail = text(Detail);
+    event.vhost = text(Vhost);
+    event.routingKey = text(RoutingKey);
+    event.target = text(Target);
+    event.ids.messageId = text(IdMessageId);
+    event.ids.correlationId = text(IdCorrelationId);
+    event.ids.traceparent = text(IdTraceparent);
+    event.ids.correlationData = text(IdCorrelationData);
+    return event;
+}
+
 void TraceIndex::add(const std::vector<HopEvent>& batch) {
     for (const auto& event : batch) {
         if (events_.size() == capacity_) {
@@ -50,7 +100,7 @@ void TraceIndex::add(const std::vector<HopEvent>& batch) {
                 }
             });
         }
-        events_.push_back(event);
+        events_.push_back(store(event));
     }
 }
 
@@ -58,22 +108,28 @@ void TraceIndex::evictOldest() {
     const auto& oldest = events_.front();
     const auto found = byMessage_.find(oldest.messageId);
     if (found != byMessage_.end()) {
-        found->second.pop_front();
+        found->second.erase(found->second.begin());
         if (found->second.empty()) {
             byMessage_.erase(found);
         }
     }
-    if (carriesIds(oldest)) {
-        forEachId(oldest.ids, [&](const std::string& id) {
-            const auto owners = byId_.find(id);
+    if (carriesIds(oldest.kind)) {
+        for (const auto field : {IdMessageId, IdCorrelationId, IdTraceparent, IdCorrelationData}) {
+            if (oldest.text[field] == 0) {
+                continue;
+            }
+            const auto owners = byId_.find(texts_.text(oldest.text[field]));
             if (owners == byId_.end()) {
-                return;
+                continue;
             }
             std::erase(owners->second, oldest.messageId);
             if (owners->second.empty()) {
                 byId_.erase(owners);
             }
-        });
+        }
+    }
+    for (const auto id : oldest.text) {
+        texts_.release(id);
     }
     events_.pop_front();
     ++firstSequence_;
@@ -84,6 +140,7 @@ void TraceIndex::evictOldest() {
 
 void TraceIndex::clear() {
     events_.clear();
+    texts_.clear();
     byMessage_.clear();
     byId_.clear();
     order_.clear();
@@ -109,12 +166,13 @@ std::vector<std::uint64_t> TraceIndex::chainOf(std::uint64_t messageId) const {
     auto root = messageId;
     for (std::size_t steps = 0; steps < kMaxChain; ++steps) {
         std::uint64_t previous = 0;
-        forEachEvent(root, [&](const HopEvent& event) {
+        forEachEvent(root, [&](const StoredHop& event) {
             if (event.kind != HopKind::DeadLettered && event.linkedMessageId != 0) {
                 previous = event.linkedMessageId;
             }
         });
-        if (previous == 0 || previous == root) {
+        // Stop at the oldest id still indexed (the original's hops may have fallen out).
+        if (previous == 0 || previous == root || !byMessage_.contains(previous)) {
             break;
         }
         root = previous;
@@ -122,7 +180,7 @@ std::vector<std::uint64_t> TraceIndex::chainOf(std::uint64_t messageId) const {
     // Forward through every dead letter (one per queue the message died in), breadth first.
     std::vector<std::uint64_t> chain{root};
     for (std::size_t next = 0; next < chain.size() && chain.size() < kMaxChain; ++next) {
-        forEachEvent(chain[next], [&](const HopEvent& event) {
+        forEachEvent(chain[next], [&](const StoredHop& event) {
             if (event.kind == HopKind::DeadLettered && event.linkedMessageId != 0 &&
                 chain.size() < kMaxChain &&
                 std::find(chain.begin(), chain.end(), event.linkedMessageId) == chain.end()) {
@@ -141,7 +199,7 @@ Trace TraceIndex::trace(std::uint64_t messageId) const {
     }
     trace.chain = chainOf(messageId);
     for (const auto id : trace.chain) {
-        forEachEvent(id, [&](const HopEvent& event) { trace.hops.push_back({event, {}, {}}); });
+        forEachEvent(id, [&](const StoredHop& hop) { trace.hops.push_back({load(hop), {}, {}}); });
     }
     // Batches from several threads may interleave; time orders the hops of one message.
     std::stable_sort(trace.hops.begin(), trace.hops.end(),
@@ -188,10 +246,14 @@ bool TraceIndex::traceMatches(std::uint64_t messageId, std::string_view text) co
         return false;
     }
     return std::any_of(found->second.begin(), found->second.end(), [&](std::uint64_t sequence) {
-        const auto& event = events_[static_cast<std::size_t>(sequence - firstSequence_)];
-        bool hit = contains(event.destination, text) || contains(event.routingKey, text);
-        forEachId(event.ids, [&](const std::string& id) { hit = hit || contains(id, text); });
-        return hit;
+        const auto& hop = events_[static_cast<std::size_t>(sequence - firstSequence_)];
+        for (const auto field : {Destination, RoutingKey, IdMessageId, IdCorrelationId,
+                                 IdTraceparent, IdCorrelationData}) {
+            if (contains(textOf(hop, field), text)) {
+                return true;
+            }
+        }
+        return false;
     });
 }
 

@@ -146,5 +146,54 @@ TEST(TraceIndex, DeadLetterCyclesEndTheChain) {
     EXPECT_EQ(index.trace(1).chain, (std::vector<std::uint64_t>{1, 2}));
 }
 
+TEST(TraceIndex, KeepsEveryFieldOfAHop) {
+    HopEvent full = published(1, "corr");
+    full.clientId = "client-with-a-long-name-beyond-sso";
+    full.vhost = "/shop";
+    full.routingKey = "orders.created";
+    full.detail = "why";
+    full.target = "dlx";
+    full.count = 3;
+    full.linkedMessageId = 9;
+    full.ids.traceparent = "00-4bf92f3577b34da6a3ce929d0e4736a6-00f067aa0ba902b7-01";
+    full.ids.correlationData = "c0ffee";
+    TraceIndex index;
+    index.add({full});
+    const auto trace = index.trace(1);
+    ASSERT_EQ(trace.hops.size(), 1U);
+    const auto& got = trace.hops[0].event;
+    EXPECT_EQ(got.time, full.time);
+    EXPECT_EQ(got.kind, full.kind);
+    EXPECT_EQ(got.protocol, full.protocol);
+    EXPECT_EQ(got.clientId, full.clientId);
+    EXPECT_EQ(got.destination, full.destination);
+    EXPECT_EQ(got.vhost, full.vhost);
+    EXPECT_EQ(got.routingKey, full.routingKey);
+    EXPECT_EQ(got.detail, full.detail);
+    EXPECT_EQ(got.target, full.target);
+    EXPECT_EQ(got.count, full.count);
+    EXPECT_EQ(got.linkedMessageId, full.linkedMessageId);
+    EXPECT_TRUE(got.ids == full.ids);
+    EXPECT_EQ(index.find("c0ffee"), (std::vector<std::uint64_t>{1}));
+}
+
+// Texts are shared between events and freed with the last event that uses them, so a
+// long run of unique ids (one per message) does not pile up.
+TEST(TraceIndex, TextsAreSharedAndFreedWithTheirEvents) {
+    TraceIndex index(100);
+    for (std::uint64_t id = 1; id <= 10'000; ++id) {
+        index.add({published(id, "corr-" + std::to_string(id)),
+                   hop(id, HopKind::Delivered, 1, "orders")});
+    }
+    EXPECT_EQ(index.size(), 100U);
+    // 50 messages left, each with its message id and correlation id, plus the shared
+    // "shop", "orders" and "amqp".
+    EXPECT_EQ(index.distinctTexts(), 50U * 2 + 3);
+    EXPECT_EQ(index.find("corr-10000"), (std::vector<std::uint64_t>{10'000}));
+    EXPECT_TRUE(index.find("corr-9950").empty());
+    index.clear();
+    EXPECT_EQ(index.distinctTexts(), 0U);
+}
+
 }  // namespace
 }  // namespace sbx::inspect

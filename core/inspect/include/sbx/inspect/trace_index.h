@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -8,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sbx/inspect/string_pool.h"
 #include "sbx/observe/hop_event.h"
 
 namespace sbx::inspect {
@@ -46,6 +48,8 @@ public:
 
     [[nodiscard]] std::size_t size() const { return events_.size(); }
     [[nodiscard]] std::size_t capacity() const { return capacity_; }
+    // Distinct texts (clients, destinations, ids, ...) the kept events refer to.
+    [[nodiscard]] std::size_t distinctTexts() const { return texts_.size(); }
 
     // The whole life of the message `messageId` belongs to, from whichever of its broker
     // ids (original or dead letter) it is asked by.
@@ -61,7 +65,37 @@ public:
     [[nodiscard]] std::vector<std::uint64_t> recent(std::size_t limit) const;
 
 private:
+    // A hop event as the index keeps it: its texts interned in `texts_` (about 90 bytes
+    // instead of 400 plus the strings), so the same memory holds five times the history.
+    enum Text : std::uint8_t {
+        Protocol,
+        ClientId,
+        Destination,
+        Detail,
+        Vhost,
+        RoutingKey,
+        Target,
+        IdMessageId,
+        IdCorrelationId,
+        IdTraceparent,
+        IdCorrelationData,
+        TextCount
+    };
+    struct StoredHop {
+        std::chrono::system_clock::time_point time;
+        std::uint64_t messageId = 0;
+        std::uint64_t linkedMessageId = 0;
+        std::uint32_t count = 0;
+        observe::HopKind kind = observe::HopKind::Published;
+        std::array<std::uint32_t, TextCount> text{};
+    };
+
     void evictOldest();
+    [[nodiscard]] StoredHop store(const observe::HopEvent& event);
+    [[nodiscard]] observe::HopEvent load(const StoredHop& hop) const;
+    [[nodiscard]] std::string_view textOf(const StoredHop& hop, Text field) const {
+        return texts_.text(hop.text[field]);
+    }
     [[nodiscard]] std::vector<std::uint64_t> chainOf(std::uint64_t messageId) const;
     template <typename F>
     void forEachEvent(std::uint64_t messageId, F&& f) const;
@@ -69,9 +103,10 @@ private:
 
     std::size_t capacity_;
     std::uint64_t firstSequence_ = 0;  // sequence number of events_.front()
-    std::deque<observe::HopEvent> events_;
-    // broker message id -> sequence numbers of its events, oldest first
-    std::unordered_map<std::uint64_t, std::deque<std::uint64_t>> byMessage_;
+    StringPool texts_;
+    std::deque<StoredHop> events_;
+    // broker message id -> sequence numbers of its events, oldest first (a handful each)
+    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> byMessage_;
     // user-visible id -> broker message ids, oldest first
     std::unordered_map<std::string, std::deque<std::uint64_t>> byId_;
     std::deque<std::uint64_t> order_;  // broker message ids by first sighting
