@@ -2038,8 +2038,8 @@ So lesen?</translation>
         <translation>traceparent %1</translation>
     </message>
     <message>
-        <source>dead-lettered as %1</source>
-        <translation>als Dead Letter %1</translation>
+        <source>continues as %1</source>
+        <translation>geht weiter als %1</translation>
     </message>
 </context>
 <context>

@@ -2038,8 +2038,8 @@ Les lire ainsi ?</translation>
         <translation>traceparent %1</translation>
     </message>
     <message>
-        <source>dead-lettered as %1</source>
-        <translation>devenu lettre morte %1</translation>
+        <source>continues as %1</source>
+        <translation>continue en tant que %1</translation>
     </message>
 </context>
 <context>

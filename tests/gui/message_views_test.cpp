@@ -411,11 +411,56 @@ TEST_F(MessageViews, TraceFollowsAMessageIntoItsDeadLetterQueue) {
         << path.toStdString();
     EXPECT_TRUE(path.contains(QStringLiteral("dead-lettered → routed → delivered → acked")))
         << path.toStdString();
-    EXPECT_TRUE(page->summary().text().contains(QStringLiteral("dead-lettered as #")))
+    EXPECT_TRUE(page->summary().text().contains(QStringLiteral("continues as #")))
         << page->summary().text().toStdString();
     const auto chain = page->index().trace(page->index().find("corr-dl-1").front()).chain;
     EXPECT_EQ(page->index().trace(chain.back()).hops.size(),
               static_cast<std::size_t>(page->model().rowCount()));
+}
+
+// Across protocols: an MQTT 5 message bridged to amq.topic, consumed and acked by an AMQP
+// client, is one trace found by its MQTT correlation data.
+TEST_F(MessageViews, TraceFollowsAnMqttMessageToItsAmqpConsumer) {
+    ASSERT_EQ(pika(amqp_,
+                   "ch.queue_declare('bridged-readings')\n"
+                   "ch.queue_bind('bridged-readings', 'amq.topic', 'plant.line1.temp')\n")
+                  .exitCode,
+              0);
+    auto* page = window_.openTrace();
+    const auto pub = sbx::test::runProcess(
+        {"mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(mqtt_), "-V", "5", "-t",
+         "plant/line1/temp", "-m", "21.5", "-D", "publish", "correlation-data", "corr-bridge-1"});
+    ASSERT_EQ(pub.exitCode, 0) << pub.err;
+    const auto consumed = pika(amqp_,
+                               "import time\n"
+                               "for _ in range(100):\n"
+                               "    m, p, b = ch.basic_get('bridged-readings')\n"
+                               "    if m: break\n"
+                               "    time.sleep(0.05)\n"
+                               "ch.basic_ack(m.delivery_tag)\n"
+                               "print(b.decode())\n");
+    ASSERT_EQ(consumed.exitCode, 0) << consumed.err;
+    EXPECT_EQ(consumed.out, "21.5\n");
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto found = page->index().find("corr-bridge-1");
+            return !found.empty() &&
+                   page->index().trace(found.front()).state() == sbx::observe::HopKind::Acked;
+        },
+        10000));
+    ASSERT_TRUE(page->search(QStringLiteral("corr-bridge-1")));
+    const auto path = page->model().path();
+    EXPECT_TRUE(path.startsWith(QStringLiteral("published → routed")) &&
+                path.endsWith(QStringLiteral("routed → delivered → acked")))
+        << path.toStdString();
+    const auto& model = page->model();
+    QStringList protocols;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        protocols << model.index(row, TraceModel::Protocol).data().toString();
+    }
+    EXPECT_EQ(protocols.first(), QStringLiteral("mqtt"));
+    EXPECT_EQ(protocols.last(), QStringLiteral("amqp"));
+    keepPicture(window_, "studio-trace-mqtt-to-amqp.png");
 }
 
 // A saved filter is a workspace item: a file in the workspace's filters/ folder that the

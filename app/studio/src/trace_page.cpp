@@ -243,7 +243,8 @@ void TracePage::showTrace(std::uint64_t messageId) {
         for (const auto id : shownChain_) {
             chain << QStringLiteral("#%1").arg(id);
         }
-        parts << tr("dead-lettered as %1").arg(chain.mid(1).join(QStringLiteral(", ")));
+        // Dead letters and bridged copies carry new broker ids.
+        parts << tr("continues as %1").arg(chain.mid(1).join(QStringLiteral(", ")));
     }
     summary_->setText(parts.join(QStringLiteral(" · ")) + QStringLiteral("\n") + model_->path());
 }

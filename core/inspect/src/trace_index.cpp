@@ -27,6 +27,12 @@ void forEachId(const observe::MessageIds& ids, F&& f) {
     }
 }
 
+// A hop that points back at the message it continues (not DeadLettered, which points
+// forward).
+bool pointsBack(HopKind kind, std::uint64_t linkedMessageId) {
+    return kind != HopKind::DeadLettered && linkedMessageId != 0;
+}
+
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
 }
@@ -92,6 +98,13 @@ void TraceIndex::add(const std::vector<HopEvent>& batch) {
             order_.push_back(event.messageId);
         }
         sequences.push_back(sequence);
+        if (pointsBack(event.kind, event.linkedMessageId)) {
+            auto& continuations = continuations_[event.linkedMessageId];
+            if (std::find(continuations.begin(), continuations.end(), event.messageId) ==
+                continuations.end()) {
+                continuations.push_back(event.messageId);
+            }
+        }
         if (carriesIds(event)) {
             forEachId(event.ids, [&](const std::string& id) {
                 auto& owners = byId_[id];
@@ -128,6 +141,15 @@ void TraceIndex::evictOldest() {
             }
         }
     }
+    if (pointsBack(oldest.kind, oldest.linkedMessageId)) {
+        if (const auto origin = continuations_.find(oldest.linkedMessageId);
+            origin != continuations_.end()) {
+            std::erase(origin->second, oldest.messageId);
+            if (origin->second.empty()) {
+                continuations_.erase(origin);
+            }
+        }
+    }
     for (const auto id : oldest.text) {
         texts_.release(id);
     }
@@ -144,6 +166,7 @@ void TraceIndex::clear() {
     byMessage_.clear();
     byId_.clear();
     order_.clear();
+    continuations_.clear();
     firstSequence_ = 0;
 }
 
@@ -167,7 +190,7 @@ std::vector<std::uint64_t> TraceIndex::chainOf(std::uint64_t messageId) const {
     for (std::size_t steps = 0; steps < kMaxChain; ++steps) {
         std::uint64_t previous = 0;
         forEachEvent(root, [&](const StoredHop& event) {
-            if (event.kind != HopKind::DeadLettered && event.linkedMessageId != 0) {
+            if (pointsBack(event.kind, event.linkedMessageId)) {
                 previous = event.linkedMessageId;
             }
         });
@@ -177,16 +200,27 @@ std::vector<std::uint64_t> TraceIndex::chainOf(std::uint64_t messageId) const {
         }
         root = previous;
     }
-    // Forward through every dead letter (one per queue the message died in), breadth first.
+    // Forward through every continuation, breadth first: dead letters (one per queue the
+    // message died in, named by the DeadLettered hop) and ids whose hops point back.
     std::vector<std::uint64_t> chain{root};
+    const auto follow = [&chain](std::uint64_t id) {
+        if (id != 0 && chain.size() < kMaxChain &&
+            std::find(chain.begin(), chain.end(), id) == chain.end()) {
+            chain.push_back(id);
+        }
+    };
     for (std::size_t next = 0; next < chain.size() && chain.size() < kMaxChain; ++next) {
-        forEachEvent(chain[next], [&](const StoredHop& event) {
-            if (event.kind == HopKind::DeadLettered && event.linkedMessageId != 0 &&
-                chain.size() < kMaxChain &&
-                std::find(chain.begin(), chain.end(), event.linkedMessageId) == chain.end()) {
-                chain.push_back(event.linkedMessageId);
+        const auto id = chain[next];
+        forEachEvent(id, [&](const StoredHop& event) {
+            if (event.kind == HopKind::DeadLettered) {
+                follow(event.linkedMessageId);
             }
         });
+        if (const auto found = continuations_.find(id); found != continuations_.end()) {
+            for (const auto continuation : found->second) {
+                follow(continuation);
+            }
+        }
     }
     return chain;
 }

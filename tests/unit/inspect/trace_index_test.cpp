@@ -195,5 +195,22 @@ TEST(TraceIndex, TextsAreSharedAndFreedWithTheirEvents) {
     EXPECT_EQ(index.distinctTexts(), 0U);
 }
 
+// An MQTT message bridged to amq.topic: the AMQP copy's first hop points back.
+TEST(TraceIndex, FollowsAnMqttMessageIntoItsAmqpCopy) {
+    auto mqttPublished = published(1, "corr-mqtt");
+    mqttPublished.protocol = "mqtt";
+    auto bridged = hop(2, HopKind::Routed, 200, "amq.topic");
+    bridged.linkedMessageId = 1;
+    TraceIndex index;
+    index.add({mqttPublished, hop(1, HopKind::Routed, 100, "sensors/t"), bridged,
+               hop(2, HopKind::Delivered, 300, "readings"), hop(2, HopKind::Acked, 400)});
+    const auto fromMqtt = index.trace(1);
+    EXPECT_EQ(fromMqtt.chain, (std::vector<std::uint64_t>{1, 2}));
+    ASSERT_EQ(fromMqtt.hops.size(), 5U);
+    EXPECT_EQ(fromMqtt.state(), HopKind::Acked);
+    EXPECT_EQ(index.trace(2).hops.size(), 5U);
+    EXPECT_EQ(index.find("corr-mqtt"), (std::vector<std::uint64_t>{1}));
+}
+
 }  // namespace
 }  // namespace sbx::inspect

@@ -98,10 +98,11 @@ Status EmbeddedSource::publishMqtt(const observe::PublishRequest& request) {
                               .routingKey = message->topic,
                               .ids = render::mqttIds(*message)});
     }
+    const auto routedAt = std::chrono::system_clock::now();  // deliveries come during route
     const auto reached = context_.router.route(message, nullptr);
     bridgeMqttToAmqp(context_, *message);
     if (observed) {
-        context_.hops.record({.time = std::chrono::system_clock::now(),
+        context_.hops.record({.time = routedAt,
                               .kind = observe::HopKind::Routed,
                               .messageId = message->id,
                               .protocol = "mqtt",

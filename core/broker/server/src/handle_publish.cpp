@@ -134,6 +134,8 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
     }
     std::size_t reached = 0;
     std::shared_ptr<Session> congested;
+    // Routed carries the time routing began: deliveries are recorded while it runs.
+    const auto routedAt = std::chrono::system_clock::now();
     if (publish.qos == 0) {
         reached = context_.router.route(message, nullptr, &congested);
     } else {
@@ -156,7 +158,7 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
         pausePublisher(*congested);
     }
     if (observed) {
-        context_.hops.record({.time = std::chrono::system_clock::now(),
+        context_.hops.record({.time = routedAt,
                               .kind = observe::HopKind::Routed,
                               .messageId = message->id,
                               .protocol = "mqtt",

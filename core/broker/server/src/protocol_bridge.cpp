@@ -47,8 +47,26 @@ void bridgeMqttToAmqp(BrokerContext& context, const Message& message) {
     bridged.properties.contentType = message.contentType;
     // QoS 1 and 2 are what MQTT calls delivered at least once: persistent, as RabbitMQ.
     bridged.properties.deliveryMode = message.qos > 0 ? 2 : 1;
+    // Stamped before the publish: deliveries to AMQP consumers happen during it.
+    const auto bridgedAt = std::chrono::system_clock::now();
+    auto routingKey = bridged.routingKey;
     // Errors (none expected for a predeclared exchange) concern no AMQP client.
-    static_cast<void>(host->publish(std::move(bridged), amqp::Clock::now()));
+    const auto published = host->publish(std::move(bridged), amqp::Clock::now());
+    if (published && context.hops.active()) {
+        // The AMQP copy has its own broker id; its first hop points back at the MQTT
+        // message, so a trace runs from the MQTT publish to the AMQP consumer's ack.
+        context.hops.record({.time = bridgedAt,
+                             .kind = observe::HopKind::Routed,
+                             .messageId = published->messageId,
+                             .protocol = "amqp",
+                             .clientId = message.publisherClientId,
+                             .destination = std::string(kBridgeExchange),
+                             .count = static_cast<std::uint32_t>(published->queues),
+                             .detail = "bridged from MQTT topic " + message.topic,
+                             .vhost = std::string(kBridgeVhost),
+                             .routingKey = std::move(routingKey),
+                             .linkedMessageId = message.id});
+    }
 }
 
 std::size_t bridgeAmqpToMqtt(BrokerContext& context, const std::string& vhost,

@@ -22,13 +22,13 @@ struct TraceHop {
 };
 
 // Everything the index knows about one message, oldest hop first: its own hops and those
-// of the dead letters it became (a dead letter carries a new broker id; each hop keeps
-// the id it happened under), so a trace reads publish -> ... -> dead-lettered -> routed to
-// the dead-letter queue -> delivered from there.
+// of what it became under other broker ids (its dead letters, its AMQP copy when an MQTT
+// message is bridged to amq.topic; each hop keeps the id it happened under), so a trace
+// reads publish -> ... -> dead-lettered -> routed to the dead-letter queue -> delivered.
 struct Trace {
     std::uint64_t messageId = 0;
     observe::MessageIds ids;  // from the first Published (or DeadLettered) hop
-    // The broker ids of the message's life, the original first, then its dead letters.
+    // The broker ids of the message's life, the original first, then its continuations.
     std::vector<std::uint64_t> chain;
     std::vector<TraceHop> hops;
     [[nodiscard]] bool empty() const { return hops.empty(); }
@@ -110,6 +110,9 @@ private:
     // user-visible id -> broker message ids, oldest first
     std::unordered_map<std::string, std::deque<std::uint64_t>> byId_;
     std::deque<std::uint64_t> order_;  // broker message ids by first sighting
+    // origin broker id -> ids whose hops point back at it (a dead letter's or a bridged
+    // copy's first hop), so a trace finds its continuations from the origin.
+    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> continuations_;
 };
 
 }  // namespace sbx::inspect
