@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "child_process.h"
@@ -353,6 +354,42 @@ TEST_F(EmbeddedSourceTest, HopEventsFollowAnAmqpMessageWithItsIds) {
         return e.kind == observe::HopKind::Routed && e.protocol == "amqp";
     });
     EXPECT_EQ(routed->count, 1U);
+}
+
+// Traces key hops by the broker's message id: MQTT messages and AMQP messages must never
+// share one (each protocol and vhost used to count from 1 on its own).
+TEST_F(EmbeddedSourceTest, MessageIdsAreUniqueAcrossProtocols) {
+    std::mutex mutex;
+    std::vector<observe::HopEvent> published;
+    const auto listener = source().watchHops([&](const std::vector<observe::HopEvent>& batch) {
+        std::lock_guard lock(mutex);
+        for (const auto& e : batch) {
+            if (e.kind == observe::HopKind::Published) {
+                published.push_back(e);
+            }
+        }
+    });
+    declareQueue("ids");
+    for (int i = 0; i < 3; ++i) {
+        observe::PublishRequest mqtt;
+        mqtt.protocol = "mqtt";
+        mqtt.routingKey = "ids/mqtt";
+        mqtt.payload = "m";
+        ASSERT_TRUE(source().publish(mqtt).ok());
+        observe::PublishRequest amqp;
+        amqp.protocol = "amqp";
+        amqp.routingKey = "ids";
+        amqp.payload = "a";
+        ASSERT_TRUE(source().publish(amqp).ok());
+    }
+    broker_->hopEvents().flush();
+    source().unwatchHops(listener);
+    std::lock_guard lock(mutex);
+    std::set<std::uint64_t> ids;
+    ASSERT_EQ(published.size(), 6U);
+    for (const auto& e : published) {
+        EXPECT_TRUE(ids.insert(e.messageId).second) << e.protocol << " #" << e.messageId;
+    }
 }
 
 TEST_F(EmbeddedSourceTest, TopicTreeClientsRetainedPeekAndMqttDisconnect) {

@@ -16,6 +16,7 @@ BrokerContext::BrokerContext(const BrokerConfig& brokerConfig, LogHub& logHub,
     auto addHost = [this](const std::string& name) {
         amqp::VirtualHostOptions options;
         options.name = name;
+        options.messageIds = messageIds_;
         auto observer = std::make_shared<AmqpHopObserver>(*this, name);
         options.messageObserver = observer;
         amqpObservers.push_back(std::move(observer));

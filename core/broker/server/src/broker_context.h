@@ -63,15 +63,18 @@ public:
     [[nodiscard]] std::uint64_t nextAmqpConnectionId() {
         return amqpConnectionIds_.fetch_add(1, std::memory_order_relaxed);
     }
+    // One sequence for the whole broker, its AMQP vhosts included: hop events and traces
+    // key messages by these ids, so no two messages may share one.
     [[nodiscard]] std::uint64_t nextMessageId() {
-        return messageIds_.fetch_add(1, std::memory_order_relaxed);
+        return messageIds_->fetch_add(1, std::memory_order_relaxed);
     }
     void logMessage(LogLevel level, std::string message) {
         log.log(level, "broker", std::move(message));
     }
 
 private:
-    std::atomic<std::uint64_t> messageIds_{1};
+    std::shared_ptr<std::atomic<std::uint64_t>> messageIds_ =
+        std::make_shared<std::atomic<std::uint64_t>>(1);
     std::atomic<std::uint64_t> amqpConnectionIds_{1};
 };
 

@@ -117,7 +117,11 @@ Exchange predeclared(std::string name, ExchangeType type) {
 
 class VirtualHost::Impl final : public QueueOwner {
 public:
-    explicit Impl(VirtualHostOptions opts) : options(std::move(opts)) {
+    explicit Impl(VirtualHostOptions opts)
+        : options(std::move(opts)),
+          messageIds(options.messageIds ? options.messageIds
+                                        : std::make_shared<std::atomic<std::uint64_t>>(1)),
+          nextMessageId(*messageIds) {
         rng.seed(options.nameSeed != 0 ? options.nameSeed : std::random_device{}());
         for (auto [name, type] :
              {std::pair{"", ExchangeType::Direct}, std::pair{"amq.direct", ExchangeType::Direct},
@@ -145,7 +149,8 @@ public:
     std::map<std::string, ExchangeEntry, std::less<>> exchanges;
     std::map<std::string, QueuePtr, std::less<>> queues;
     std::mt19937_64 rng;
-    std::atomic<std::uint64_t> nextMessageId{1};
+    std::shared_ptr<std::atomic<std::uint64_t>> messageIds;  // options.messageIds or its own
+    std::atomic<std::uint64_t>& nextMessageId;
     std::atomic<std::size_t> heldBytes{0};  // as tick() last counted
 
     // --- reply texts

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -34,6 +35,9 @@ struct VirtualHostOptions {
     std::size_t streamSegmentMessages = 1000;
     std::shared_ptr<QueueStoreHooks> storeHooks;       // optional; see store_hooks.h
     std::shared_ptr<MessageObserver> messageObserver;  // optional; see message_observer.h
+    // Where message ids come from; shared by a broker's vhosts and its MQTT side so that
+    // an id names one message broker-wide (traces key hops by it). Null: the vhost's own.
+    std::shared_ptr<std::atomic<std::uint64_t>> messageIds;
 };
 
 // queue.purge-ok / queue.delete-ok: how many messages went.
