@@ -139,6 +139,7 @@ void MonitorController::attachRemoteInBackground(const QString& host, std::uint1
         QMetaObject::invokeMethod(
             this,
             [this, address, connected] {
+                --attachesPending_;  // before anyone hears the answer
                 if (!*connected) {
                     emit remoteAttached(address, nullptr,
                                         QString::fromStdString(connected->error().message));
@@ -152,6 +153,7 @@ void MonitorController::attachRemoteInBackground(const QString& host, std::uint1
             },
             Qt::QueuedConnection);
     });
+    ++attachesPending_;
     thread->setObjectName(QStringLiteral("sbx-attach"));
     thread->setParent(this);  // deleted with this, after the destructor waited for it
     connecting_.push_back(thread);

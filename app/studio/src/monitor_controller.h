@@ -34,7 +34,9 @@ public:
     // The same on a thread of its own, for the GUI: remoteAttached reports the outcome.
     void attachRemoteInBackground(const QString& host, std::uint16_t port);
     // Attaches still connecting (their results are dropped if this goes away first).
-    [[nodiscard]] int attachesInProgress() const { return static_cast<int>(connecting_.size()); }
+    // Attaches whose answer has not reached the GUI thread yet (their threads may still be
+    // winding down).
+    [[nodiscard]] int attachesInProgress() const { return attachesPending_; }
     // Watches a source opened elsewhere (a connection profile's session) like an attached
     // broker; detach() ends it. The monitor's object name tells the views what it is.
     SourceMonitor* adopt(std::shared_ptr<sbx::observe::BrokerSource> source,
@@ -60,5 +62,6 @@ private:
     SourceMonitor* embedded_;
     std::vector<SourceMonitor*> remotes_;
     std::vector<QThread*> connecting_;
+    int attachesPending_ = 0;
     std::shared_ptr<sbx::observe::MetricHistory> history_;
 };
