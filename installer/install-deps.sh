@@ -23,6 +23,8 @@ packages=(
   mosquitto mosquitto-clients python3 python3-paho-mqtt openssl
   rabbitmq-server amqp-tools python3-pika
   nats-server redis-server redis-tools
+  # HTTP from the management API tests (REST calls, /metrics)
+  curl
 )
 
 # Node.js for the amqplib / mqtt.js / kafkajs clients: Debian's nodejs and npm, unless a
