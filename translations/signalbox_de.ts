@@ -1399,6 +1399,14 @@ sbx broker --http-port PORT (Host:Port):</translation>
         <source>%1 (%2 passed too fast to show)</source>
         <translation>%1 (%2 zu schnell vorbeigezogen, um sie zu zeigen)</translation>
     </message>
+    <message>
+        <source>Following %1 live</source>
+        <translation>%1 wird live verfolgt</translation>
+    </message>
+    <message>
+        <source>Live tail unavailable (%1): showing what a peek finds on every refresh instead</source>
+        <translation>Live-Verfolgung nicht verfügbar (%1): stattdessen wird bei jeder Aktualisierung gezeigt, was ein Blick in die Warteschlange findet</translation>
+    </message>
 </context>
 <context>
     <name>MessageFilterBar</name>
@@ -1887,6 +1895,10 @@ So lesen?</translation>
     <message>
         <source>Not connected to a broker</source>
         <translation>Mit keinem Broker verbunden</translation>
+    </message>
+    <message>
+        <source>This broker cannot stream messages live</source>
+        <translation>Dieser Broker kann Nachrichten nicht live liefern</translation>
     </message>
 </context>
 <context>

@@ -1399,6 +1399,14 @@ sbx broker --http-port PORT (hôte:port) :</translation>
         <source>%1 (%2 passed too fast to show)</source>
         <translation>%1 (%2 passés trop vite pour être affichés)</translation>
     </message>
+    <message>
+        <source>Following %1 live</source>
+        <translation>Suivi en direct de %1</translation>
+    </message>
+    <message>
+        <source>Live tail unavailable (%1): showing what a peek finds on every refresh instead</source>
+        <translation>Suivi en direct indisponible (%1) : affichage de ce qu’un aperçu trouve à chaque actualisation</translation>
+    </message>
 </context>
 <context>
     <name>MessageFilterBar</name>
@@ -1887,6 +1895,10 @@ Les lire ainsi ?</translation>
     <message>
         <source>Not connected to a broker</source>
         <translation>Connecté à aucun broker</translation>
+    </message>
+    <message>
+        <source>This broker cannot stream messages live</source>
+        <translation>Ce broker ne peut pas diffuser les messages en direct</translation>
     </message>
 </context>
 <context>

@@ -497,6 +497,9 @@ TEST_F(MessageViews, LiveTailShowsEveryMessageOfATopic) {
     const bool tailing = page->tailing();
     EXPECT_EQ(tailing, window_.monitors().embedded().capabilities().has(
                            sbx::observe::Capability::LiveMessages));
+    if (tailing) {
+        ASSERT_TRUE(QTest::qWaitFor([&] { return page->tailStarted(); }, 10000));
+    }
     for (int i = 0; i < 5; ++i) {
         const auto pub =
             sbx::test::runProcess({"mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(mqtt_),

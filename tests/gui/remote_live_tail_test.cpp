@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "broker_controller.h"
 #include "child_process.h"
@@ -109,6 +110,9 @@ TEST_F(RemoteLiveTail, LiveModeShowsEveryMessagePublishedToTheRemoteBroker) {
     page.browse(QStringLiteral("queue://remote.orders"));
     page.setLive(true);
     ASSERT_TRUE(page.tailing()) << page.status().text().toStdString();
+    // The watch starts on the monitor's worker (the WebSocket handshake is off the GUI).
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page.tailStarted(); }, 10000))
+        << page.status().text().toStdString();
     EXPECT_EQ(metric("sbx_management_live_tails"), "1");
 
     pika(
@@ -130,7 +134,7 @@ TEST_F(RemoteLiveTail, LiveModeShowsEveryMessagePublishedToTheRemoteBroker) {
 
     // Another destination: the tail follows an MQTT topic of the remote broker instead.
     page.browse(QStringLiteral("topic:remote/live"));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return page.tailing(); }, 5000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page.tailStarted(); }, 10000));
     for (int i = 0; i < 3; ++i) {
         const auto pub = sbx::test::runProcess({"mosquitto_pub", "-h", "127.0.0.1", "-p",
                                                 std::to_string(mqtt_), "-t", "remote/live", "-m",
@@ -150,6 +154,26 @@ TEST_F(RemoteLiveTail, LiveModeShowsEveryMessagePublishedToTheRemoteBroker) {
     EXPECT_FALSE(page.tailing());
     EXPECT_TRUE(QTest::qWaitFor([&] { return metric("sbx_management_live_tails") == "0"; }, 10000))
         << metric("sbx_management_live_tails");
+}
+
+// The remote broker gone: Live answers at once (the watch is opened on the monitor's
+// worker, not the GUI thread), then says why the tail is unavailable and goes on peeking.
+TEST_F(RemoteLiveTail, UnreachableRemoteBrokerDoesNotFreezeLiveMode) {
+    MessageBrowserPage page(*monitor_);
+    page.browse(QStringLiteral("topic:remote/gone"));
+    remote_->kill();
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+    ticker.start(1);
+    page.setLive(true);
+    EXPECT_TRUE(page.tailing());
+    EXPECT_FALSE(page.tailStarted());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !page.tailing(); }, 15000))
+        << page.status().text().toStdString();
+    EXPECT_TRUE(page.status().text().contains(QStringLiteral("Live tail unavailable")))
+        << page.status().text().toStdString();
+    EXPECT_GT(ticks, 0);
 }
 
 }  // namespace

@@ -136,6 +136,21 @@ MessageBrowserPage::MessageBrowserPage(SourceMonitor& monitor, QWidget* parent)
     connect(importButton, &QPushButton::clicked, this, &MessageBrowserPage::chooseAndImport);
     connect(&monitor_, &SourceMonitor::snapshotReady, this, &MessageBrowserPage::showSnapshot);
     connect(&monitor_, &SourceMonitor::messagesReceived, this, &MessageBrowserPage::onTailBatch);
+    connect(&monitor_, &SourceMonitor::messageWatchStarted, this, [this](quint64 watchId) {
+        if (tail_ && watchId == *tail_) {
+            tailStarted_ = true;
+            setStatus(tr("Following %1 live").arg(tailed_));
+        }
+    });
+    connect(&monitor_, &SourceMonitor::messageWatchFailed, this,
+            [this](quint64 watchId, const QString& error) {
+                if (tail_ && watchId == *tail_) {
+                    tail_.reset();  // Live goes on by peeking on every refresh
+                    setStatus(tr("Live tail unavailable (%1): showing what a peek finds on "
+                                 "every refresh instead")
+                                  .arg(error));
+                }
+            });
     // A restarted broker forgot the tail; follow the new one.
     connect(&monitor_, &SourceMonitor::boundChanged, this, [this](bool bound) {
         tail_.reset();
@@ -165,6 +180,7 @@ void MessageBrowserPage::restartTail() {
     auto watched = monitor_.watchMessages(watch);
     if (watched) {
         tail_ = *watched;
+        tailStarted_ = false;
         tailed_ = id;
         tailLost_ = 0;
     }

@@ -58,6 +58,8 @@ public:
     // True while Live follows the destination through the source's live tail rather than
     // by peeking again on every refresh.
     [[nodiscard]] bool tailing() const { return tail_.has_value(); }
+    // The source has started the tail: every message published from now on shows.
+    [[nodiscard]] bool tailStarted() const { return tail_.has_value() && tailStarted_; }
     [[nodiscard]] RequeueConsent& requeueConsent() { return requeueConsent_; }
 
 signals:
@@ -95,6 +97,7 @@ private:
     int pending_ = 0;
     std::optional<quint64> tail_;  // the live tail's watch id
     QString tailed_;               // and the destination it follows
+    bool tailStarted_ = false;     // the source has started it
     std::uint64_t tailLost_ = 0;
     RequeueConsent requeueConsent_{this};
     std::string lastTopicValue_;

@@ -53,8 +53,8 @@ void SourceMonitor::unbind() {
     ++generation_;
     bound_ = false;
     stopWatchingHops();
-    for (const auto id : std::exchange(messageWatches_, {})) {
-        unwatchMessages(id);
+    while (!messageWatches_.empty()) {
+        unwatchMessages(messageWatches_.begin()->first);
     }
     std::shared_ptr<sbx::observe::BrokerSource> old;
     {
@@ -222,37 +222,79 @@ sbx::Result<quint64> SourceMonitor::watchMessages(const sbx::observe::MessageWat
     if (!source) {
         return sbx::Error{sbx::ErrorCode::NotFound, tr("Not connected to a broker").toStdString()};
     }
+    if (!capabilities_.has(sbx::observe::Capability::LiveMessages)) {
+        return sbx::Error{sbx::ErrorCode::Unsupported,
+                          tr("This broker cannot stream messages live").toStdString()};
+    }
+    const auto id = nextMessageWatch_++;
     const auto generation = generation_;
-    // The id is known only once watchMessages returns. Batches reach the GUI thread
-    // queued, so after this function has filled in the ticket (on the same thread).
-    auto ticket = std::make_shared<std::optional<quint64>>();
-    auto watched = source->watchMessages(
-        watch, [this, generation, ticket](const sbx::observe::MessageBatch& batch) {
-            auto copy = std::make_shared<const sbx::observe::MessageBatch>(batch);
+    auto state = std::make_shared<MessageWatchState>();
+    messageWatches_.emplace(id, state);
+    QMetaObject::invokeMethod(
+        worker_,
+        [this, source, watch, id, generation, state] {
+            const std::lock_guard busy(busy_);
+            if (const std::lock_guard lock(state->mutex); state->cancelled) {
+                return;
+            }
+            auto watched = source->watchMessages(
+                watch, [this, generation, id](const sbx::observe::MessageBatch& batch) {
+                    auto copy = std::make_shared<const sbx::observe::MessageBatch>(batch);
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, generation, id, copy] {
+                            if (generation == generation_ && messageWatches_.contains(id)) {
+                                emit messagesReceived(id, copy);
+                            }
+                        },
+                        Qt::QueuedConnection);
+                });
+            if (!watched) {
+                const auto error = QString::fromStdString(watched.error().message);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, id, error] {
+                        if (messageWatches_.erase(id) > 0) {
+                            emit messageWatchFailed(id, error);
+                        }
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
+            const std::lock_guard lock(state->mutex);
+            if (state->cancelled) {  // unwatched while it started
+                source->unwatchMessages(*watched);
+                return;
+            }
+            state->sourceId = *watched;
             QMetaObject::invokeMethod(
                 this,
-                [this, generation, ticket, copy] {
-                    const auto id = *ticket;
-                    if (generation == generation_ && id &&
-                        std::find(messageWatches_.begin(), messageWatches_.end(), *id) !=
-                            messageWatches_.end()) {
-                        emit messagesReceived(*id, copy);
+                [this, id] {
+                    if (messageWatches_.contains(id)) {
+                        emit messageWatchStarted(id);
                     }
                 },
                 Qt::QueuedConnection);
-        });
-    if (!watched) {
-        return watched.error();
-    }
-    *ticket = quint64{*watched};
-    messageWatches_.push_back(*watched);
-    return quint64{*watched};
+        },
+        Qt::QueuedConnection);
+    return id;
 }
 
 void SourceMonitor::unwatchMessages(quint64 id) {
-    std::erase(messageWatches_, id);
-    if (const auto source = currentSource()) {
-        source->unwatchMessages(id);
+    const auto found = messageWatches_.find(id);
+    if (found == messageWatches_.end()) {
+        return;
+    }
+    const auto state = found->second;
+    messageWatches_.erase(found);
+    std::optional<sbx::observe::BrokerSource::ListenerId> started;
+    {
+        const std::lock_guard lock(state->mutex);
+        state->cancelled = true;
+        started = state->sourceId;
+    }
+    if (const auto source = currentSource(); source && started) {
+        source->unwatchMessages(*started);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -54,8 +55,10 @@ public:
     void setWatchHops(bool watch);
 
     // Live tail of a destination (BrokerSource::watchMessages): its batches come as
-    // messagesReceived with the returned id. Fails when the source cannot (then poll with
-    // peek). Watches end with unwatchMessages() or when the source is unbound.
+    // messagesReceived with the returned id. Fails at once when the source cannot (then
+    // poll with peek). The watch itself starts on the worker, since a remote source opens a
+    // connection for it; if that fails, messageWatchFailed says why. Watches end with
+    // unwatchMessages() or when the source is unbound.
     sbx::Result<quint64> watchMessages(const sbx::observe::MessageWatch& watch);
     void unwatchMessages(quint64 id);
 
@@ -77,6 +80,8 @@ signals:
     void statusChanged(const QString& status, bool healthy);
     void hopsReceived(const HopBatchPtr& batch);
     void messagesReceived(quint64 watchId, const MessageBatchPtr& batch);
+    void messageWatchStarted(quint64 watchId);  // batches flow from now on
+    void messageWatchFailed(quint64 watchId, const QString& error);
     // `error` is empty when the command succeeded; `quiet` for Notice::Quiet commands.
     void commandFinished(const QString& description, const QString& error, bool quiet);
     void boundChanged(bool bound);
@@ -112,7 +117,14 @@ private:
     bool pollInFlight_ = false;
     bool wantHops_ = false;
     std::optional<sbx::observe::BrokerSource::ListenerId> hopListener_;
-    std::vector<quint64> messageWatches_;
+    // A live tail between the GUI thread and the worker that starts it.
+    struct MessageWatchState {
+        std::mutex mutex;
+        std::optional<sbx::observe::BrokerSource::ListenerId> sourceId;  // once started
+        bool cancelled = false;
+    };
+    std::map<quint64, std::shared_ptr<MessageWatchState>> messageWatches_;
+    quint64 nextMessageWatch_ = 1;
     QString sourceName_;
     sbx::observe::Capabilities capabilities_;
     SnapshotPtr last_;
