@@ -1245,6 +1245,10 @@ sbx broker --http-port PORT (Host:Port):</translation>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
+    <message>
+        <source>Opens for the broker selected in the Brokers dock, else the embedded one</source>
+        <translation>Öffnet für den im Broker-Dock gewählten Broker, sonst für den eingebetteten</translation>
+    </message>
 </context>
 <context>
     <name>MessageBrowserModel</name>

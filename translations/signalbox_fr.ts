@@ -1245,6 +1245,10 @@ sbx broker --http-port PORT (hôte:port) :</translation>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
+    <message>
+        <source>Opens for the broker selected in the Brokers dock, else the embedded one</source>
+        <translation>S’ouvre pour le broker sélectionné dans le panneau Brokers, sinon pour le broker intégré</translation>
+    </message>
 </context>
 <context>
     <name>MessageBrowserModel</name>

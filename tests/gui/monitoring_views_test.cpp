@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <QAbstractProxyModel>
+#include <QAction>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -20,6 +22,7 @@
 #include "dashboard_page.h"
 #include "fake_broker_source.h"
 #include "main_window.h"
+#include "message_browser_page.h"
 #include "monitor_controller.h"
 #include "process.h"
 #include "sbx/management/http_server.h"
@@ -254,6 +257,40 @@ TEST_F(MonitoringViews, AttachesARemoteBrokerThroughItsManagementApi) {
     EXPECT_FALSE(model.brokerIndex(name).isValid());
     EXPECT_EQ(window.monitors().attachRemote("127.0.0.1", (*server)->port(), &error), nullptr);
     EXPECT_FALSE(error.isEmpty());
+}
+
+// The Broker menu's message views act on the broker selected in the Brokers dock, and on
+// the embedded broker when none is selected.
+TEST_F(MonitoringViews, BrokerMenuOpensViewsOfTheSelectedBroker) {
+    FakeBrokerSource remote("remote");
+    sbx::observe::BrokerSnapshot snapshot;
+    snapshot.overview.vhosts = {"/"};
+    snapshot.destinations = {makeQueue("billing", 1, 0)};
+    remote.setSnapshot(snapshot);
+    auto server = sbx::management::HttpServer::start(remote, {});
+    ASSERT_TRUE(server.ok()) << server.error().message;
+    QString error;
+    auto* monitor = window.monitors().attachRemote("127.0.0.1", (*server)->port(), &error);
+    ASSERT_NE(monitor, nullptr) << error.toStdString();
+    const auto name = QStringLiteral("127.0.0.1:%1").arg((*server)->port());
+    auto& model = window.brokers().model();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.brokerIndex(name).isValid(); }, 10000));
+
+    auto& view = window.brokers().view();
+    auto* proxy = qobject_cast<QAbstractProxyModel*>(view.model());
+    ASSERT_NE(proxy, nullptr);
+    view.setCurrentIndex(proxy->mapFromSource(model.brokerIndex(name)));
+    auto* browse = window.findChild<QAction*>(QStringLiteral("action.broker.messageBrowser"));
+    ASSERT_NE(browse, nullptr);
+    browse->trigger();
+    EXPECT_EQ(window.tabs().currentWidget()->property("sbx.monitor").value<QObject*>(), monitor);
+
+    view.setCurrentIndex(QModelIndex());
+    browse->trigger();
+    auto* embedded = qobject_cast<MessageBrowserPage*>(window.tabs().currentWidget());
+    ASSERT_NE(embedded, nullptr);
+    EXPECT_FALSE(embedded->property("sbx.monitor").isValid());
+    window.monitors().detach(monitor);
 }
 
 // Attach from the menu connects on a thread of its own: the event loop keeps running

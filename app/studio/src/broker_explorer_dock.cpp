@@ -187,6 +187,11 @@ void BrokerExplorerDock::expandDefaults(const QString& broker) {
     }
 }
 
+SourceMonitor* BrokerExplorerDock::currentMonitor() const {
+    const auto current = view_->currentIndex();
+    return current.isValid() ? monitorOf(proxy_->mapToSource(current)) : nullptr;
+}
+
 SourceMonitor* BrokerExplorerDock::monitorOf(const QModelIndex& index) const {
     const auto broker = index.data(BrokerTreeModel::BrokerRole).toString();
     for (const auto& monitor : monitors_) {

@@ -38,6 +38,8 @@ public:
     [[nodiscard]] BrokerTreeModel& model() { return *model_; }
     [[nodiscard]] QSortFilterProxyModel& proxy() { return *proxy_; }
     [[nodiscard]] QTreeView& view() { return *view_; }
+    // The broker of the selected row (any row under it), or null when none is selected.
+    [[nodiscard]] SourceMonitor* currentMonitor() const;
     [[nodiscard]] QLineEdit& filterEdit() { return *filterEdit_; }
     [[nodiscard]] QLabel& statusLabel() { return *status_; }
 

@@ -229,12 +229,21 @@ void MainWindow::createBrokerMenu() {
     auto* dashboard =
         addAction(menu, QStringLiteral("action.broker.dashboard"), tr("Broker &Dashboard"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    connect(dashboard, &QAction::triggered, this,
-            [this] { openDashboard(&monitors_->embedded(), QString(), tr("Embedded broker")); });
+    connect(dashboard, &QAction::triggered, this, [this] {
+        auto* selected = brokers_->currentMonitor();
+        if (selected != nullptr && selected != &monitors_->embedded()) {
+            openDashboard(selected, QString(), selected->sourceName());
+        } else {
+            openDashboard(&monitors_->embedded(), QString(), tr("Embedded broker"));
+        }
+    });
     auto* clients =
         addAction(menu, QStringLiteral("action.broker.clients"), tr("Connected C&lients"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
-    connect(clients, &QAction::triggered, this, [this] { openClients(&monitors_->embedded()); });
+    connect(clients, &QAction::triggered, this, [this] {
+        auto* selected = brokers_->currentMonitor();
+        openClients(selected != nullptr ? selected : &monitors_->embedded());
+    });
     auto* attach =
         addAction(menu, QStringLiteral("action.broker.attachRemote"),
                   tr("&Attach to Remote Broker…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -290,17 +299,37 @@ void MainWindow::attachRemoteBroker() {
     monitors_->attachRemoteInBackground(host, static_cast<std::uint16_t>(port));
 }
 
+// The message views act on the broker selected in the Brokers dock, the embedded one
+// when none (or the embedded one) is selected.
 void MainWindow::createMessageActions(QMenu* menu) {
     menu->addSeparator();
-    connect(addAction(menu, QStringLiteral("action.broker.messageBrowser"), tr("Message &Browser"),
-                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B)),
-            &QAction::triggered, this, &MainWindow::openMessageBrowser);
-    connect(addAction(menu, QStringLiteral("action.broker.publisher"), tr("&Publisher"),
-                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P)),
-            &QAction::triggered, this, &MainWindow::openPublisher);
-    connect(addAction(menu, QStringLiteral("action.broker.deadLetters"), tr("Dead L&etters"),
-                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L)),
-            &QAction::triggered, this, &MainWindow::openDeadLetters);
+    const auto messageView = [this](const QString& view, auto openEmbedded) {
+        return [this, view, openEmbedded] {
+            auto* selected = brokers_->currentMonitor();
+            if (selected != nullptr && selected != &monitors_->embedded()) {
+                connections_->openMessageView(selected, view, QString());
+            } else {
+                (this->*openEmbedded)();
+            }
+        };
+    };
+    const auto tip = tr("Opens for the broker selected in the Brokers dock, else the embedded one");
+    auto* browser = addAction(menu, QStringLiteral("action.broker.messageBrowser"),
+                              tr("Message &Browser"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B));
+    browser->setStatusTip(tip);
+    connect(browser, &QAction::triggered, this,
+            messageView(QStringLiteral("messages"), &MainWindow::openMessageBrowser));
+    auto* publisher = addAction(menu, QStringLiteral("action.broker.publisher"), tr("&Publisher"),
+                                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P));
+    publisher->setStatusTip(tip);
+    connect(publisher, &QAction::triggered, this,
+            messageView(QStringLiteral("publisher"), &MainWindow::openPublisher));
+    auto* deadLetters =
+        addAction(menu, QStringLiteral("action.broker.deadLetters"), tr("Dead L&etters"),
+                  QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    deadLetters->setStatusTip(tip);
+    connect(deadLetters, &QAction::triggered, this,
+            messageView(QStringLiteral("deadletters"), &MainWindow::openDeadLetters));
     connect(addAction(menu, QStringLiteral("action.broker.trace"), tr("Message &Trace"),
                       QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)),
             &QAction::triggered, this, &MainWindow::openTrace);
@@ -320,10 +349,13 @@ void MainWindow::showWorkspaceItems() {
 }
 
 namespace {
+// The embedded broker's page of a kind; pages of other brokers (opened through
+// ConnectionsUi) carry the "sbx.monitor" property and are not it.
 template <typename Page>
 Page* findPage(QTabWidget* tabs) {
     for (int i = 0; i < tabs->count(); ++i) {
-        if (auto* page = qobject_cast<Page*>(tabs->widget(i))) {
+        auto* page = qobject_cast<Page*>(tabs->widget(i));
+        if (page != nullptr && !page->property("sbx.monitor").isValid()) {
             tabs->setCurrentIndex(i);
             return page;
         }
