@@ -255,6 +255,10 @@
         <source>Dead Letters</source>
         <translation>Dead Letters</translation>
     </message>
+    <message>
+        <source>Trace Messages</source>
+        <translation>Nachrichten verfolgen</translation>
+    </message>
 </context>
 <context>
     <name>BrokerTreeModel</name>
@@ -700,6 +704,10 @@
     <message>
         <source>Messages — %1</source>
         <translation>Nachrichten — %1</translation>
+    </message>
+    <message>
+        <source>Trace — %1</source>
+        <translation>Trace — %1</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1256,10 @@ sbx broker --http-port PORT (Host:Port):</translation>
     <message>
         <source>Opens for the broker selected in the Brokers dock, else the embedded one</source>
         <translation>Öffnet für den im Broker-Dock gewählten Broker, sonst für den eingebetteten</translation>
+    </message>
+    <message>
+        <source>%1 cannot offer this view; showing the embedded broker&apos;s</source>
+        <translation>%1 bietet diese Ansicht nicht; die des eingebetteten Brokers wird gezeigt</translation>
     </message>
 </context>
 <context>

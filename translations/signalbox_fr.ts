@@ -255,6 +255,10 @@
         <source>Dead Letters</source>
         <translation>Lettres mortes</translation>
     </message>
+    <message>
+        <source>Trace Messages</source>
+        <translation>Tracer les messages</translation>
+    </message>
 </context>
 <context>
     <name>BrokerTreeModel</name>
@@ -700,6 +704,10 @@
     <message>
         <source>Messages — %1</source>
         <translation>Messages — %1</translation>
+    </message>
+    <message>
+        <source>Trace — %1</source>
+        <translation>Trace — %1</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1256,10 @@ sbx broker --http-port PORT (hôte:port) :</translation>
     <message>
         <source>Opens for the broker selected in the Brokers dock, else the embedded one</source>
         <translation>S’ouvre pour le broker sélectionné dans le panneau Brokers, sinon pour le broker intégré</translation>
+    </message>
+    <message>
+        <source>%1 cannot offer this view; showing the embedded broker&apos;s</source>
+        <translation>%1 ne propose pas cette vue ; celle du broker intégré est affichée</translation>
     </message>
 </context>
 <context>

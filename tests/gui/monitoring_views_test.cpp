@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -280,16 +281,25 @@ TEST_F(MonitoringViews, BrokerMenuOpensViewsOfTheSelectedBroker) {
     auto* proxy = qobject_cast<QAbstractProxyModel*>(view.model());
     ASSERT_NE(proxy, nullptr);
     view.setCurrentIndex(proxy->mapFromSource(model.brokerIndex(name)));
+    // The fake broker reports hop events but cannot peek.
+    auto* trace = window.findChild<QAction*>(QStringLiteral("action.broker.trace"));
+    ASSERT_NE(trace, nullptr);
+    trace->trigger();
+    EXPECT_EQ(window.tabs().currentWidget()->property("sbx.monitor").value<QObject*>(), monitor);
+    EXPECT_EQ(window.tabs().currentWidget()->property("sbx.view").toString(), "trace");
+
     auto* browse = window.findChild<QAction*>(QStringLiteral("action.broker.messageBrowser"));
     ASSERT_NE(browse, nullptr);
-    browse->trigger();
-    EXPECT_EQ(window.tabs().currentWidget()->property("sbx.monitor").value<QObject*>(), monitor);
-
-    view.setCurrentIndex(QModelIndex());
     browse->trigger();
     auto* embedded = qobject_cast<MessageBrowserPage*>(window.tabs().currentWidget());
     ASSERT_NE(embedded, nullptr);
     EXPECT_FALSE(embedded->property("sbx.monitor").isValid());
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(name))
+        << window.statusBar()->currentMessage().toStdString();
+
+    view.setCurrentIndex(QModelIndex());
+    trace->trigger();
+    EXPECT_FALSE(window.tabs().currentWidget()->property("sbx.monitor").isValid());
     window.monitors().detach(monitor);
 }
 

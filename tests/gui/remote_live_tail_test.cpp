@@ -11,6 +11,7 @@
 
 #include "broker_controller.h"
 #include "child_process.h"
+#include "connections_ui.h"
 #include "main_window.h"
 #include "message_browser_model.h"
 #include "message_browser_page.h"
@@ -18,6 +19,8 @@
 #include "process.h"
 #include "source_monitor.h"
 #include "studio_settings.h"
+#include "trace_model.h"
+#include "trace_page.h"
 #include "workspace_controller.h"
 
 namespace {
@@ -174,6 +177,35 @@ TEST_F(RemoteLiveTail, UnreachableRemoteBrokerDoesNotFreezeLiveMode) {
     EXPECT_TRUE(page.status().text().contains(QStringLiteral("Live tail unavailable")))
         << page.status().text().toStdString();
     EXPECT_GT(ticks, 0);
+}
+
+// The trace view of a remote broker: its hop events come over /api/v1/events and the
+// trace reads as it does for the embedded broker.
+TEST_F(RemoteLiveTail, TraceViewFollowsTheRemoteBrokersMessages) {
+    pika("ch.queue_declare('remote.traced')\n");
+    auto* page = qobject_cast<TracePage*>(
+        window_.connections().openMessageView(monitor_, QStringLiteral("trace"), QString()));
+    ASSERT_NE(page, nullptr);
+    EXPECT_EQ(window_.tabs().currentWidget(), page);
+    page->setFollow(true, QStringLiteral("corr-remote"));
+    // The hop stream connects in the background; publish until a trace shows up.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            pika(
+                "ch.basic_publish('', 'remote.traced', b'x', "
+                "pika.BasicProperties(correlation_id='corr-remote-1'))\n"
+                "m, p, b = ch.basic_get('remote.traced')\n"
+                "ch.basic_ack(m.delivery_tag)\n");
+            const auto found = page->index().find("corr-remote-1");
+            return !found.empty() &&
+                   page->index().trace(found.front()).state() == sbx::observe::HopKind::Acked;
+        },
+        15000));
+    ASSERT_TRUE(page->search(QStringLiteral("corr-remote-1")));
+    EXPECT_TRUE(
+        page->model().path().startsWith(QStringLiteral("published → routed → delivered → acked")))
+        << page->model().path().toStdString();
+    EXPECT_NE(window_.monitors().embedded().sourceName(), monitor_->sourceName());
 }
 
 }  // namespace

@@ -280,6 +280,11 @@ void BrokerExplorerDock::addMessageViewActions(QMenu& menu, SourceMonitor* monit
             emit messageViewRequested(monitor, QStringLiteral("deadletters"), id);
         });
     }
+    if (caps.has(Capability::HopEvents)) {
+        connect(menu.addAction(tr("Trace Messages")), &QAction::triggered, this, [this, monitor] {
+            emit messageViewRequested(monitor, QStringLiteral("trace"), QString());
+        });
+    }
 }
 
 void BrokerExplorerDock::purge(const QModelIndex& index) {

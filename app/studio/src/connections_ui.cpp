@@ -27,6 +27,7 @@
 #include "publisher_page.h"
 #include "secret_store.h"
 #include "source_monitor.h"
+#include "trace_page.h"
 #include "workspace_controller.h"
 
 namespace {
@@ -215,6 +216,9 @@ QWidget* ConnectionsUi::openMessageView(SourceMonitor* monitor, const QString& v
         if (view == QLatin1String("publisher")) {
             return window_.openPublisher();
         }
+        if (view == QLatin1String("trace")) {
+            return window_.openTrace();
+        }
         if (view == QLatin1String("deadletters")) {
             auto* page = window_.openDeadLetters();
             if (!destinationId.isEmpty()) {
@@ -246,6 +250,9 @@ QWidget* ConnectionsUi::openMessageView(SourceMonitor* monitor, const QString& v
         } else if (view == QLatin1String("deadletters")) {
             page = new DeadLetterPage(*monitor, &tabs);
             label = tr("Dead Letters — %1");
+        } else if (view == QLatin1String("trace")) {
+            page = new TracePage(*monitor, &tabs);
+            label = tr("Trace — %1");
         } else {
             page = new MessageBrowserPage(*monitor, &tabs);
             label = tr("Messages — %1");

@@ -42,7 +42,7 @@ public:
     ConnectionDialog* showEditConnection(SourceMonitor* monitor);
     void showPlugins();
     void showAlertRules();
-    // A message view ("messages", "publisher", "deadletters") of any watched broker.
+    // A message view ("messages", "publisher", "deadletters", "trace") of any watched broker.
     QWidget* openMessageView(SourceMonitor* monitor, const QString& view,
                              const QString& destinationId);
 

@@ -299,18 +299,40 @@ void MainWindow::attachRemoteBroker() {
     monitors_->attachRemoteInBackground(host, static_cast<std::uint16_t>(port));
 }
 
+namespace {
+bool canServe(const SourceMonitor& monitor, const QString& view) {
+    using sbx::observe::Capability;
+    const auto caps = monitor.capabilities();
+    if (view == QLatin1String("publisher")) {
+        return caps.has(Capability::Publish) || caps.has(Capability::PublishMqtt);
+    }
+    if (view == QLatin1String("trace")) {
+        return caps.has(Capability::HopEvents);
+    }
+    return caps.has(Capability::Peek);
+}
+}  // namespace
+
 // The message views act on the broker selected in the Brokers dock, the embedded one
 // when none (or the embedded one) is selected.
 void MainWindow::createMessageActions(QMenu* menu) {
     menu->addSeparator();
+    // A broker that cannot serve the view (no peek, no hop events, ...) leaves it to the
+    // embedded broker, and the status bar says so.
     const auto messageView = [this](const QString& view, auto openEmbedded) {
         return [this, view, openEmbedded] {
             auto* selected = brokers_->currentMonitor();
             if (selected != nullptr && selected != &monitors_->embedded()) {
-                connections_->openMessageView(selected, view, QString());
-            } else {
-                (this->*openEmbedded)();
+                if (canServe(*selected, view)) {
+                    connections_->openMessageView(selected, view, QString());
+                    return;
+                }
+                statusBar()->showMessage(
+                    tr("%1 cannot offer this view; showing the embedded broker's")
+                        .arg(selected->sourceName()),
+                    6000);
             }
+            (this->*openEmbedded)();
         };
     };
     const auto tip = tr("Opens for the broker selected in the Brokers dock, else the embedded one");
@@ -330,9 +352,11 @@ void MainWindow::createMessageActions(QMenu* menu) {
     deadLetters->setStatusTip(tip);
     connect(deadLetters, &QAction::triggered, this,
             messageView(QStringLiteral("deadletters"), &MainWindow::openDeadLetters));
-    connect(addAction(menu, QStringLiteral("action.broker.trace"), tr("Message &Trace"),
-                      QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)),
-            &QAction::triggered, this, &MainWindow::openTrace);
+    auto* trace = addAction(menu, QStringLiteral("action.broker.trace"), tr("Message &Trace"),
+                            QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
+    trace->setStatusTip(tip);
+    connect(trace, &QAction::triggered, this,
+            messageView(QStringLiteral("trace"), &MainWindow::openTrace));
 }
 
 // A folder of the open workspace (created on first save), or empty without one.
