@@ -117,7 +117,7 @@ TEST_F(MainWindowTest, ExplorerFilterKeepsMatchingFilesAndTheirParents) {
     window.explorer().filterEdit().setText(QStringLiteral("asyncapi"));
     const auto* proxy = window.explorer().view().model();
     EXPECT_TRUE(findLeaf(*proxy, QStringLiteral("orders.asyncapi.yaml")).isValid());
-    EXPECT_FALSE(findLeaf(*proxy, QStringLiteral("embedded-broker.json")).isValid());
+    EXPECT_FALSE(findLeaf(*proxy, QStringLiteral("order-paid.publish.json")).isValid());
 }
 
 TEST_F(MainWindowTest, RecentMenuListsWorkspacesAndClears) {

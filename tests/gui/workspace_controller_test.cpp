@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include "sbx/connect/connection_profile.h"
 #include "studio_settings.h"
 
 namespace {
@@ -23,6 +24,9 @@ TEST(WorkspaceController, FirstStartUnpacksAndOpensTheDemo) {
               WorkspaceController::defaultDemoWorkspaceDir());
     EXPECT_EQ(changed.count(), 1);
     EXPECT_FALSE(controller.current()->items().empty());
+    // Every connection profile of the demo loads (a bad one is a warning at every start).
+    const auto profiles = sbx::connect::loadProfiles(controller.current()->root() / "connections");
+    EXPECT_TRUE(profiles.problems.empty()) << profiles.problems.front();
     // The unpacked copy is the user's to edit.
     EXPECT_TRUE(QFileInfo(QDir(WorkspaceController::defaultDemoWorkspaceDir())
                               .filePath(QStringLiteral("contracts/orders.asyncapi.yaml")))
