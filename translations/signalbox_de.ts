@@ -1960,12 +1960,12 @@ So lesen?</translation>
         <translation>Eingebetteter Broker</translation>
     </message>
     <message>
-        <source>Open a view at start: dashboard, clients, messages=DESTINATION, publisher, deadletters=QUEUE or trace[=FILTER] (repeatable)</source>
-        <translation>Beim Start eine Ansicht öffnen: dashboard, clients, messages=ZIEL, publisher, deadletters=QUEUE oder trace[=FILTER] (mehrfach möglich)</translation>
-    </message>
-    <message>
         <source>unknown view %1</source>
         <translation>unbekannte Ansicht %1</translation>
+    </message>
+    <message>
+        <source>Open a view at start: dashboard, clients, messages=DESTINATION, publisher[=TEMPLATE], deadletters=QUEUE or trace[=FILTER] (repeatable)</source>
+        <translation>Beim Start eine Ansicht öffnen: dashboard, clients, messages=ZIEL, publisher[=VORLAGE], deadletters=QUEUE oder trace[=FILTER] (mehrfach möglich)</translation>
     </message>
 </context>
 <context>

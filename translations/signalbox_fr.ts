@@ -1960,12 +1960,12 @@ Les lire ainsi ?</translation>
         <translation>Broker intégré</translation>
     </message>
     <message>
-        <source>Open a view at start: dashboard, clients, messages=DESTINATION, publisher, deadletters=QUEUE or trace[=FILTER] (repeatable)</source>
-        <translation>Ouvrir une vue au démarrage : dashboard, clients, messages=DESTINATION, publisher, deadletters=FILE ou trace[=FILTRE] (répétable)</translation>
-    </message>
-    <message>
         <source>unknown view %1</source>
         <translation>vue inconnue %1</translation>
+    </message>
+    <message>
+        <source>Open a view at start: dashboard, clients, messages=DESTINATION, publisher[=TEMPLATE], deadletters=QUEUE or trace[=FILTER] (repeatable)</source>
+        <translation>Ouvrir une vue au démarrage : dashboard, clients, messages=DESTINATION, publisher[=MODÈLE], deadletters=FILE ou trace[=FILTRE] (répétable)</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include "process.h"
 #include "publisher_page.h"
 #include "source_monitor.h"
+#include "start_views.h"
 #include "studio_settings.h"
 #include "trace_model.h"
 #include "trace_page.h"
@@ -290,6 +291,18 @@ TEST_F(MessageViews, DemoWorkspaceTemplatesLoadAndPublish) {
                           "p.delivery_mode, p.headers['traceparent'][:2], b'amount' in b)\n");
     ASSERT_EQ(got.exitCode, 0) << got.err;
     EXPECT_EQ(got.out, "shop.orders.paid application/json demo-0001 2 00 True\n");
+}
+
+// `signalbox --open publisher=TEMPLATE` starts with a saved template loaded.
+TEST_F(MessageViews, StartViewLoadsAPublisherTemplateByName) {
+    ASSERT_TRUE(workspaces_.openInitial(QString()));  // the demo, with its templates
+    EXPECT_TRUE(openStartViews(window_, {QStringLiteral("publisher=Order paid (AMQP)")}).isEmpty());
+    auto* page = qobject_cast<PublisherPage*>(window_.tabs().currentWidget());
+    ASSERT_NE(page, nullptr);
+    EXPECT_EQ(page->request().exchange, "amq.topic");
+    EXPECT_EQ(page->request().routingKey, "shop.orders.paid");
+    EXPECT_EQ(openStartViews(window_, {QStringLiteral("publisher=No such template")}),
+              QStringList{QStringLiteral("publisher=No such template")});
 }
 
 TEST_F(MessageViews, DeadLettersAreListedAndRedrivenExactlyOnce) {

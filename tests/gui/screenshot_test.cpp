@@ -210,7 +210,8 @@ TEST(StudioScreenshot, MessageBrowserLiveOnAQueue) {
 }
 
 TEST(StudioScreenshot, Publisher) {
-    takeMonitoringScreenshot("studio-publisher.png", "publisher");
+    // The demo workspace's AMQP template, loaded from the command line.
+    takeMonitoringScreenshot("studio-publisher.png", "publisher=Order paid (AMQP)");
 }
 
 TEST(StudioScreenshot, DeadLettersWithTheirHistory) {

@@ -380,6 +380,16 @@ void PublisherPage::reloadTemplates() {
     }
 }
 
+bool PublisherPage::selectTemplate(const QString& name) {
+    const int index = templates_->findText(name);
+    if (index <= 0) {  // 0 is the "Templates" heading
+        return false;
+    }
+    templates_->setCurrentIndex(index);
+    loadTemplate(index);
+    return true;
+}
+
 void PublisherPage::loadTemplate(int index) {
     QFile file(templates_->itemData(index).toString());
     if (!file.open(QIODevice::ReadOnly)) {

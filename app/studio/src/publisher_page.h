@@ -38,6 +38,8 @@ public:
 
     QString saveTemplate(const QString& name);
     void reloadTemplates();
+    // Loads the saved template called `name` (as listed under Templates); false if none.
+    bool selectTemplate(const QString& name);
 
     [[nodiscard]] QLabel& result() { return *result_; }
     [[nodiscard]] QProgressBar& progress() { return *progress_; }

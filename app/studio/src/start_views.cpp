@@ -10,6 +10,7 @@
 #include "message_browser_model.h"
 #include "message_browser_page.h"
 #include "monitor_controller.h"
+#include "publisher_page.h"
 #include "source_monitor.h"
 #include "trace_page.h"
 
@@ -91,7 +92,10 @@ QStringList openStartViews(MainWindow& window, const QStringList& views) {
         } else if (name == QLatin1String("messages")) {
             openMessages(window, target);
         } else if (name == QLatin1String("publisher")) {
-            window.openPublisher();
+            auto* publisher = window.openPublisher();
+            if (!target.isEmpty() && !publisher->selectTemplate(target)) {
+                unknown << view;
+            }
         } else if (name == QLatin1String("deadletters")) {
             openDeadLetters(window, target);
         } else if (name == QLatin1String("trace")) {

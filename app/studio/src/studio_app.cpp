@@ -70,8 +70,8 @@ StudioOptions parseOptions(const QApplication& app) {
         QStringLiteral("open"),
         QApplication::translate(
             "Studio",
-            "Open a view at start: dashboard, clients, messages=DESTINATION, publisher, "
-            "deadletters=QUEUE or trace[=FILTER] (repeatable)"),
+            "Open a view at start: dashboard, clients, messages=DESTINATION, "
+            "publisher[=TEMPLATE], deadletters=QUEUE or trace[=FILTER] (repeatable)"),
         QStringLiteral("VIEW"));
     parser.addOption(openView);
     const QCommandLineOption noBroker(
