@@ -190,7 +190,8 @@ AmqpProtocol::Status AmqpProtocol::settle(AmqpChannel& channel, const AmqpTxSett
     const auto at = now();
     // The settlement's hop carries the time it began: a reject dead-letters (and may
     // deliver the dead letter) before it returns, and the trace must read nacked first.
-    const auto settledAt = std::chrono::system_clock::now();
+    const auto settledAt = context_.hops.active() ? std::chrono::system_clock::now()
+                                                  : std::chrono::system_clock::time_point{};
     for (const auto& pending : *taken) {
         if (!pending.queue) {
             continue;

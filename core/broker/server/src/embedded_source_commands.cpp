@@ -98,7 +98,9 @@ Status EmbeddedSource::publishMqtt(const observe::PublishRequest& request) {
                               .routingKey = message->topic,
                               .ids = render::mqttIds(*message)});
     }
-    const auto routedAt = std::chrono::system_clock::now();  // deliveries come during route
+    // Deliveries are recorded during route: Routed carries the time it began.
+    const auto routedAt =
+        observed ? std::chrono::system_clock::now() : std::chrono::system_clock::time_point{};
     const auto reached = context_.router.route(message, nullptr);
     bridgeMqttToAmqp(context_, *message);
     if (observed) {

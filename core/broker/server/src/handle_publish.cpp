@@ -135,7 +135,8 @@ void MqttProtocol::handlePublish(mqtt::Publish& publish) {
     std::size_t reached = 0;
     std::shared_ptr<Session> congested;
     // Routed carries the time routing began: deliveries are recorded while it runs.
-    const auto routedAt = std::chrono::system_clock::now();
+    const auto routedAt =
+        observed ? std::chrono::system_clock::now() : std::chrono::system_clock::time_point{};
     if (publish.qos == 0) {
         reached = context_.router.route(message, nullptr, &congested);
     } else {

@@ -48,11 +48,13 @@ void bridgeMqttToAmqp(BrokerContext& context, const Message& message) {
     // QoS 1 and 2 are what MQTT calls delivered at least once: persistent, as RabbitMQ.
     bridged.properties.deliveryMode = message.qos > 0 ? 2 : 1;
     // Stamped before the publish: deliveries to AMQP consumers happen during it.
-    const auto bridgedAt = std::chrono::system_clock::now();
-    auto routingKey = bridged.routingKey;
+    const bool observed = context.hops.active();
+    const auto bridgedAt =
+        observed ? std::chrono::system_clock::now() : std::chrono::system_clock::time_point{};
+    auto routingKey = observed ? bridged.routingKey : std::string();
     // Errors (none expected for a predeclared exchange) concern no AMQP client.
     const auto published = host->publish(std::move(bridged), amqp::Clock::now());
-    if (published && context.hops.active()) {
+    if (published && observed) {
         // The AMQP copy has its own broker id; its first hop points back at the MQTT
         // message, so a trace runs from the MQTT publish to the AMQP consumer's ack.
         context.hops.record({.time = bridgedAt,
