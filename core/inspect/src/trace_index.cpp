@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 namespace sbx::inspect {
 namespace {
@@ -27,10 +28,18 @@ void forEachId(const observe::MessageIds& ids, F&& f) {
     }
 }
 
-// A hop that points back at the message it continues (not DeadLettered, which points
-// forward).
-bool pointsBack(HopKind kind, std::uint64_t linkedMessageId) {
-    return kind != HopKind::DeadLettered && linkedMessageId != 0;
+// Two broker ids of one message's life that a hop links: a DeadLettered hop names the
+// dead letter it became, the first hop of a dead letter or bridged copy its origin.
+struct Link {
+    std::uint64_t origin = 0;
+    std::uint64_t continuation = 0;
+};
+
+std::optional<Link> linkOf(HopKind kind, std::uint64_t messageId, std::uint64_t linked) {
+    if (linked == 0 || linked == messageId) {
+        return std::nullopt;
+    }
+    return kind == HopKind::DeadLettered ? Link{messageId, linked} : Link{linked, messageId};
 }
 
 bool contains(std::string_view haystack, std::string_view needle) {
@@ -98,12 +107,10 @@ void TraceIndex::add(const std::vector<HopEvent>& batch) {
             order_.push_back(event.messageId);
         }
         sequences.push_back(sequence);
-        if (pointsBack(event.kind, event.linkedMessageId)) {
-            auto& continuations = continuations_[event.linkedMessageId];
-            if (std::find(continuations.begin(), continuations.end(), event.messageId) ==
-                continuations.end()) {
-                continuations.push_back(event.messageId);
-            }
+        // Once per linking hop (a dead letter is named by two), so the link lasts until
+        // the last of them is evicted.
+        if (const auto link = linkOf(event.kind, event.messageId, event.linkedMessageId)) {
+            continuations_[link->origin].push_back(link->continuation);
         }
         if (carriesIds(event)) {
             forEachId(event.ids, [&](const std::string& id) {
@@ -141,11 +148,12 @@ void TraceIndex::evictOldest() {
             }
         }
     }
-    if (pointsBack(oldest.kind, oldest.linkedMessageId)) {
-        if (const auto origin = continuations_.find(oldest.linkedMessageId);
-            origin != continuations_.end()) {
-            std::erase(origin->second, oldest.messageId);
-            if (origin->second.empty()) {
+    if (const auto link = linkOf(oldest.kind, oldest.messageId, oldest.linkedMessageId)) {
+        if (const auto origin = continuations_.find(link->origin); origin != continuations_.end()) {
+            auto& continuations = origin->second;
+            continuations.erase(
+                std::find(continuations.begin(), continuations.end(), link->continuation));
+            if (continuations.empty()) {
                 continuations_.erase(origin);
             }
         }
@@ -190,8 +198,9 @@ std::vector<std::uint64_t> TraceIndex::chainOf(std::uint64_t messageId) const {
     for (std::size_t steps = 0; steps < kMaxChain; ++steps) {
         std::uint64_t previous = 0;
         forEachEvent(root, [&](const StoredHop& event) {
-            if (pointsBack(event.kind, event.linkedMessageId)) {
-                previous = event.linkedMessageId;
+            const auto link = linkOf(event.kind, event.messageId, event.linkedMessageId);
+            if (link && link->continuation == root) {
+                previous = link->origin;
             }
         });
         // Stop at the oldest id still indexed (the original's hops may have fallen out).
@@ -200,25 +209,18 @@ std::vector<std::uint64_t> TraceIndex::chainOf(std::uint64_t messageId) const {
         }
         root = previous;
     }
-    // Forward through every continuation, breadth first: dead letters (one per queue the
-    // message died in, named by the DeadLettered hop) and ids whose hops point back.
+    // Forward through every continuation (dead letters, one per queue the message died
+    // in; bridged copies), breadth first.
     std::vector<std::uint64_t> chain{root};
-    const auto follow = [&chain](std::uint64_t id) {
-        if (id != 0 && chain.size() < kMaxChain &&
-            std::find(chain.begin(), chain.end(), id) == chain.end()) {
-            chain.push_back(id);
-        }
-    };
     for (std::size_t next = 0; next < chain.size() && chain.size() < kMaxChain; ++next) {
-        const auto id = chain[next];
-        forEachEvent(id, [&](const StoredHop& event) {
-            if (event.kind == HopKind::DeadLettered) {
-                follow(event.linkedMessageId);
-            }
-        });
-        if (const auto found = continuations_.find(id); found != continuations_.end()) {
-            for (const auto continuation : found->second) {
-                follow(continuation);
+        const auto found = continuations_.find(chain[next]);
+        if (found == continuations_.end()) {
+            continue;
+        }
+        for (const auto continuation : found->second) {
+            if (chain.size() < kMaxChain &&
+                std::find(chain.begin(), chain.end(), continuation) == chain.end()) {
+                chain.push_back(continuation);
             }
         }
     }

@@ -110,8 +110,8 @@ private:
     // user-visible id -> broker message ids, oldest first
     std::unordered_map<std::string, std::deque<std::uint64_t>> byId_;
     std::deque<std::uint64_t> order_;  // broker message ids by first sighting
-    // origin broker id -> ids whose hops point back at it (a dead letter's or a bridged
-    // copy's first hop), so a trace finds its continuations from the origin.
+    // origin broker id -> the ids it continues as (its dead letters, its bridged copy), as
+    // the kept hops link them, so a trace finds them from the origin.
     std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> continuations_;
 };
 
