@@ -230,8 +230,7 @@ void MainWindow::createBrokerMenu() {
         addAction(menu, QStringLiteral("action.broker.dashboard"), tr("Broker &Dashboard"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(dashboard, &QAction::triggered, this, [this] {
-        auto* selected = brokers_->currentMonitor();
-        if (selected != nullptr && selected != &monitors_->embedded()) {
+        if (auto* selected = selectedOtherBroker()) {
             openDashboard(selected, QString(), selected->sourceName());
         } else {
             openDashboard(&monitors_->embedded(), QString(), tr("Embedded broker"));
@@ -241,7 +240,7 @@ void MainWindow::createBrokerMenu() {
         addAction(menu, QStringLiteral("action.broker.clients"), tr("Connected C&lients"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     connect(clients, &QAction::triggered, this, [this] {
-        auto* selected = brokers_->currentMonitor();
+        auto* selected = selectedOtherBroker();
         openClients(selected != nullptr ? selected : &monitors_->embedded());
     });
     auto* attach =
@@ -313,6 +312,11 @@ bool canServe(const SourceMonitor& monitor, const QString& view) {
 }
 }  // namespace
 
+SourceMonitor* MainWindow::selectedOtherBroker() const {
+    auto* selected = brokers_->currentMonitor();
+    return selected == &monitors_->embedded() ? nullptr : selected;
+}
+
 // The message views act on the broker selected in the Brokers dock, the embedded one
 // when none (or the embedded one) is selected.
 void MainWindow::createMessageActions(QMenu* menu) {
@@ -321,8 +325,7 @@ void MainWindow::createMessageActions(QMenu* menu) {
     // embedded broker, and the status bar says so.
     const auto messageView = [this](const QString& view, auto openEmbedded) {
         return [this, view, openEmbedded] {
-            auto* selected = brokers_->currentMonitor();
-            if (selected != nullptr && selected != &monitors_->embedded()) {
+            if (auto* selected = selectedOtherBroker()) {
                 if (canServe(*selected, view)) {
                     connections_->openMessageView(selected, view, QString());
                     return;

@@ -72,6 +72,8 @@ private:
     void createViewMenu();
     void createBrokerMenu();
     void createMessageActions(QMenu* menu);
+    // The broker selected in the Brokers dock unless it is the embedded one (or none).
+    [[nodiscard]] SourceMonitor* selectedOtherBroker() const;
     [[nodiscard]] QString workspaceFolder(std::string_view folder) const;
     void showWorkspaceItems();
     void createHelpMenu();

@@ -226,24 +226,25 @@ sbx::Result<quint64> SourceMonitor::watchMessages(const sbx::observe::MessageWat
         return sbx::Error{sbx::ErrorCode::Unsupported,
                           tr("This broker cannot stream messages live").toStdString()};
     }
+    // Ids are never reused and unbind() ends every watch, so a batch of a watch still in
+    // messageWatches_ belongs to the current binding.
     const auto id = nextMessageWatch_++;
-    const auto generation = generation_;
     auto state = std::make_shared<MessageWatchState>();
     messageWatches_.emplace(id, state);
     QMetaObject::invokeMethod(
         worker_,
-        [this, source, watch, id, generation, state] {
+        [this, source, watch, id, state] {
             const std::lock_guard busy(busy_);
             if (const std::lock_guard lock(state->mutex); state->cancelled) {
                 return;
             }
-            auto watched = source->watchMessages(
-                watch, [this, generation, id](const sbx::observe::MessageBatch& batch) {
+            auto watched =
+                source->watchMessages(watch, [this, id](const sbx::observe::MessageBatch& batch) {
                     auto copy = std::make_shared<const sbx::observe::MessageBatch>(batch);
                     QMetaObject::invokeMethod(
                         this,
-                        [this, generation, id, copy] {
-                            if (generation == generation_ && messageWatches_.contains(id)) {
+                        [this, id, copy] {
+                            if (messageWatches_.contains(id)) {
                                 emit messagesReceived(id, copy);
                             }
                         },
